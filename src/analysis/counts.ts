@@ -2,7 +2,6 @@
 
 import { inferShapes, isShapedBlock, type ShapedBlock, type ShapedLayer } from '../model/shapes';
 import type { LayerKind, Model, NetworkName, Shape } from '../model/types';
-import { formatCount } from './format';
 import { layerCost } from './layer-cost';
 
 export interface Cost {
@@ -37,6 +36,8 @@ export interface ModuleCount extends Cost {
   readonly output: Shape;
   /** Nested modules (branches), in order. */
   readonly children: readonly ModuleCount[];
+  /** Direct contents in network order: layers and nested modules interleaved. */
+  readonly items: readonly (LayerCount | ModuleCount)[];
   /** Every layer inside, at any depth, in order. */
   readonly layers: readonly LayerCount[];
 }
@@ -76,6 +77,7 @@ function countLayer(shaped: ShapedLayer): LayerCount {
 
 function countBlock(shaped: ShapedBlock): ModuleCount {
   const children: ModuleCount[] = [];
+  const items: (LayerCount | ModuleCount)[] = [];
   const layers: LayerCount[] = [];
   // A join (concat, add) makes a new tensor too: its output counts as activations.
   let activations = shaped.node.kind === 'sequence' ? 0 : elements(shaped.output);
@@ -83,10 +85,12 @@ function countBlock(shaped: ShapedBlock): ModuleCount {
     if (isShapedBlock(child)) {
       const counted = countBlock(child);
       children.push(counted);
+      items.push(counted);
       layers.push(...counted.layers);
       activations += counted.activations;
     } else {
       const counted = countLayer(child);
+      items.push(counted);
       layers.push(counted);
       activations += counted.activations;
     }
@@ -109,8 +113,13 @@ function countBlock(shaped: ShapedBlock): ModuleCount {
     flops: 2 * macs,
     activations,
     children,
+    items,
     layers,
   };
+}
+
+export function isModuleCount(item: LayerCount | ModuleCount): item is ModuleCount {
+  return 'path' in item;
 }
 
 function flatten(module: ModuleCount, out: ModuleCount[]): ModuleCount[] {
@@ -135,10 +144,10 @@ export function analyze(model: Model): Analysis {
   };
 }
 
-/** One-line formula for tables and JSON: `3×3×96×128 + 128 = 110,720 params; … MACs`. */
+/** One-line formula for tables and JSON: `params: 3×3×96×128 + 128 = 110,720; MACs: …`. */
 export function layerFormula(layer: LayerCount): string {
   const parts: string[] = [];
-  if (layer.paramsFormula) parts.push(`${layer.paramsFormula} params`);
-  if (layer.macsFormula) parts.push(`${layer.macsFormula} MACs`);
-  return parts.length ? parts.join('; ') : `no weights (output ${formatCount(layer.activations)} values)`;
+  if (layer.paramsFormula) parts.push(`params: ${layer.paramsFormula}`);
+  if (layer.macsFormula) parts.push(`MACs: ${layer.macsFormula}`);
+  return parts.length ? parts.join('; ') : 'no weights';
 }

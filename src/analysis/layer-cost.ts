@@ -65,7 +65,7 @@ export function layerCost(layer: Layer, input: Shape, output: Shape): LayerCost 
         params,
         trainable: 2 * cin,
         macs: 0,
-        paramsFormula: `4×${cin} = ${formatCount(params)} (γ, β trainable; moving mean and variance not)`,
+        paramsFormula: `4×${cin} = ${formatCount(params)} (γ, β: 2×${cin} = ${formatCount(2 * cin)} trainable; moving mean, variance: not)`,
         macsFormula: '',
       };
     }

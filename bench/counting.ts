@@ -1,0 +1,51 @@
+// Benchmark: how long counting all modules of a configuration takes (target: under 5 ms).
+// Times analyze() (shape inference + every layer's and module's counts and formulas) for each
+// network and a few variants, median of many runs after a warm-up; also builder + analyze together. Writes bench/results/counting.json.
+// Run: npm run bench:counting
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { analyze } from '../src/analysis/counts';
+import { configure } from '../src/model/networks';
+
+const CASES: [string, Record<string, string>, string?][] = [
+  ['googlenet', {}],
+  ['googlenet', { aux: 'on' }, 'torchvision'],
+  ['googlenet', { inception: 'naive', branch5x5: '3x3-3x3' }],
+  ['xception', {}],
+  ['xception', { order: 'pointwise-first', intermediate: 'relu' }],
+  ['xception', { middle: '32' }],
+];
+const WARMUP = 50;
+const RUNS = 500;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const results = CASES.map(([network, overrides, preset]) => {
+  const { model } = configure(network, overrides, preset);
+  for (let i = 0; i < WARMUP; i++) analyze(configure(network, overrides, preset).model);
+  const times: number[] = [];
+  const withBuild: number[] = [];
+  let layers = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    layers = analyze(model).layers.length;
+    times.push(performance.now() - start);
+    const again = performance.now();
+    analyze(configure(network, overrides, preset).model);
+    withBuild.push(performance.now() - again);
+  }
+  const label = [network, preset, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)].filter(Boolean).join(' ');
+  const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(RUNS * 0.95)];
+  return { config: label, layers, medianMs: median(times), p95Ms: p95(times), buildAndCountMedianMs: median(withBuild) };
+});
+
+mkdirSync('bench/results', { recursive: true });
+const out = { date: new Date().toISOString(), node: process.version, runs: RUNS, targetMs: 5, results };
+writeFileSync('bench/results/counting.json', JSON.stringify(out, null, 2) + '\n');
+
+console.log('| configuration | layers | count: median ms | count: p95 ms | build + count: median ms |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  const ms = [r.medianMs, r.p95Ms, r.buildAndCountMedianMs].map((x) => x.toFixed(3)).join(' | ');
+  console.log(`| ${r.config} | ${r.layers} | ${ms} |`);
+}
