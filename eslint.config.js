@@ -18,4 +18,29 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  {
+    // The direction of imports (README, Architecture): the description and the counting are
+    // pure TypeScript that the CLI, the page and the worker all share.
+    files: ['src/model/**/*.ts', 'src/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/runtime/**', '**/ui/**', '**/cli/**'], message: 'model/ and analysis/ must not depend on runtime, ui or cli.' },
+            { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*'], message: 'model/ and analysis/ are pure TypeScript.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/analysis/**', '**/runtime/**', '**/ui/**', '**/cli/**', '@tensorflow/*', 'react', 'd3'], message: 'model/ imports nothing of the project but itself.' }] },
+      ],
+    },
+  },
 );
