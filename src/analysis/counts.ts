@@ -16,6 +16,8 @@ export interface Cost {
 }
 
 export interface LayerCount extends Cost {
+  /** Selection id shared by every view: `<module path>/<layer name>`, e.g. `conv1/conv1`. */
+  readonly id: string;
   readonly name: string;
   readonly kind: LayerKind;
   /** Path of the innermost module, e.g. `inception_3a/5x5`. */
@@ -24,6 +26,10 @@ export interface LayerCount extends Cost {
   readonly output: Shape;
   readonly paramsFormula: string;
   readonly macsFormula: string;
+  /** Whether the layer adds a bias (for the optional bias-add count). */
+  readonly hasBias: boolean;
+  /** A ReLU or softmax fused into a conv or dense layer. */
+  readonly activation?: 'relu' | 'softmax';
 }
 
 export interface ModuleCount extends Cost {
@@ -59,6 +65,7 @@ const elements = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 function countLayer(shaped: ShapedLayer): LayerCount {
   const cost = layerCost(shaped.node, shaped.input, shaped.output);
   return {
+    id: `${shaped.module}/${shaped.node.name}`,
     name: shaped.node.name,
     kind: shaped.node.kind,
     module: shaped.module,
@@ -72,6 +79,8 @@ function countLayer(shaped: ShapedLayer): LayerCount {
     activations: elements(shaped.output),
     paramsFormula: cost.paramsFormula,
     macsFormula: cost.macsFormula,
+    hasBias: 'useBias' in shaped.node && shaped.node.useBias,
+    ...('activation' in shaped.node && shaped.node.activation ? { activation: shaped.node.activation } : {}),
   };
 }
 

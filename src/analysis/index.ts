@@ -4,3 +4,4 @@ export * from './diff';
 export * from './format';
 export { layerCost, type LayerCost } from './layer-cost';
 export * from './report';
+export * from './ops';
