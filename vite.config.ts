@@ -12,6 +12,10 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173, headers: isolation },
   preview: { port: 5173, headers: isolation },
+  // The live worker (src/runtime/worker) is left unminified: tfjs' threaded WASM backend starts its
+  // threads from the source text of a bundled function (Function.prototype.toString), which
+  // minification breaks ("_scriptDir is not defined" in every WASM thread).
+  worker: { rolldownOptions: { output: { minify: false } } },
   test: {
     // Unit tests live beside the code; e2e/ belongs to Playwright.
     include: ['src/**/*.test.ts'],

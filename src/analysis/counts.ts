@@ -1,7 +1,7 @@
 // Counts for a whole model: per layer, per module (nested: module, branch, layer) and totals.
 
 import { inferShapes, isShapedBlock, type ShapedBlock, type ShapedLayer } from '../model/shapes';
-import type { LayerKind, Model, NetworkName, Shape } from '../model/types';
+import type { Layer, LayerKind, Model, NetworkName, Shape } from '../model/types';
 import { layerCost } from './layer-cost';
 
 export interface Cost {
@@ -16,6 +16,8 @@ export interface Cost {
 }
 
 export interface LayerCount extends Cost {
+  /** The layer as the model description defines it (kernel, stride, padding, ...). */
+  readonly node: Layer;
   /** Selection id shared by every view: `<module path>/<layer name>`, e.g. `conv1/conv1`. */
   readonly id: string;
   readonly name: string;
@@ -65,6 +67,7 @@ const elements = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 function countLayer(shaped: ShapedLayer): LayerCount {
   const cost = layerCost(shaped.node, shaped.input, shaped.output);
   return {
+    node: shaped.node,
     id: `${shaped.module}/${shaped.node.name}`,
     name: shaped.node.name,
     kind: shaped.node.kind,

@@ -1,12 +1,20 @@
 // Variant options, declared once as a table of specs per network. The CLI, the page's switches and
 // the URL all read and validate options through these specs, so they always agree.
 
+/** An option that has an effect only when another option has one of some values. */
+export interface Condition {
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
 export interface ChoiceSpec<K extends string = string, V extends string = string> {
   readonly kind: 'choice';
   readonly key: K;
   /** The first value is the default. */
   readonly values: readonly V[];
   readonly help: string;
+  /** Without effect otherwise (the page disables it and says why). */
+  readonly onlyWhen?: Condition;
 }
 
 export interface NumberSpec<K extends string = string> {
@@ -53,7 +61,13 @@ export const choice = <K extends string, const V extends string>(
   key: K,
   values: readonly [V, ...V[]],
   help: string,
-): ChoiceSpec<K, V> => ({ kind: 'choice', key, values, help });
+  onlyWhen?: Condition,
+): ChoiceSpec<K, V> => (onlyWhen ? { kind: 'choice', key, values, help, onlyWhen } : { kind: 'choice', key, values, help });
+
+/** Whether an option has an effect under the given option text. */
+export function isRelevant(spec: OptionSpec, text: Readonly<Record<string, string>>): boolean {
+  return spec.kind !== 'choice' || !spec.onlyWhen || spec.onlyWhen.values.includes(text[spec.onlyWhen.key]);
+}
 
 export const numeric = <K extends string>(
   key: K,

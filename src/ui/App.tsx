@@ -1,44 +1,151 @@
+import { useCallback, useMemo } from 'react';
+import { measure as measureOf } from '../analysis/ops';
 import { networks } from '../model';
-import { ErrorAlert } from './ErrorAlert';
-import { formatShape } from './format';
-import { ModuleTable } from './ModuleTable';
-import { NetworkPicker } from './NetworkPicker';
-import { OptionsForm } from './OptionsForm';
-import { PresetPicker } from './PresetPicker';
-import { Totals } from './Totals';
-import { useExplorer } from './useExplorer';
+import { CompareView } from './compare/CompareView';
+import { NetworkPicker } from './controls/NetworkPicker';
+import { OptionsForm } from './controls/OptionsForm';
+import { PresetPicker } from './controls/PresetPicker';
+import { UnitControls } from './controls/UnitControls';
+import { ViewTabs } from './controls/ViewTabs';
+import { matchingPreset } from './explore';
+import { ExportMenu } from './export/ExportMenu';
+import { GraphView } from './graph/GraphView';
+import { Inspector } from './inspector/Inspector';
+import { BottleneckLab } from './lab/BottleneckLab';
+import { useViewState } from './state/useViewState';
+import { expandablePaths } from './table/rows';
+import { TableView } from './table/TableView';
+import { DeltaBar } from './summary/DeltaBar';
+import { ErrorAlert } from './summary/ErrorAlert';
+import { Notices } from './summary/Notices';
+import { Totals } from './summary/Totals';
+import { useConfiguration } from './useConfiguration';
 
-/** The explorer page: controls on the left, the counts of the configured network on the right. */
+const graphSvg = () => document.querySelector<SVGSVGElement>('[aria-label="Graph"] svg');
+
+/** The explorer page: switches on the left; totals, the views and the inspector on the right. */
 export function App() {
-  const { input, preset, error, shown, setNetwork, setOption, setPreset } = useExplorer();
-  const network = networks[input.network];
-  const presets = Object.keys(network.presets);
+  const { state, dispatch, notices, dismissNotices } = useViewState();
+  const { config } = state;
+  const { error, shown, previous } = useConfiguration(config);
+  const network = networks[config.network];
+  const analysis = shown?.analysis;
+  const measure = useMemo(
+    () => (analysis ? measureOf(analysis, state.unit, state.extras) : undefined),
+    [analysis, state.unit, state.extras],
+  );
+  const expanded = useMemo(() => new Set(state.expanded), [state.expanded]);
+
+  const select = useCallback((id: string) => dispatch({ type: 'select', id }), [dispatch]);
+  const toggle = useCallback((path: string) => dispatch({ type: 'toggle', path }), [dispatch]);
+  const expandAll = useCallback(
+    () => analysis && dispatch({ type: 'expand', paths: expandablePaths(analysis) }),
+    [analysis, dispatch],
+  );
+  const collapseAll = useCallback(() => dispatch({ type: 'expand', paths: [] }), [dispatch]);
 
   return (
     <div className="page">
       <header className="masthead">
         <h1>Inception Explorer</h1>
-        <p>Parameters and multiply-accumulates of GoogLeNet and Xception, module by module. Flip a switch and see what it costs.</p>
+        <p>
+          Parameters and multiply-accumulates of GoogLeNet and Xception, module by module. Flip a switch and see what
+          it costs.
+        </p>
       </header>
-      {error !== undefined && <ErrorAlert message={error} />}
+      <div className="alerts">
+        <Notices notices={notices} onDismiss={dismissNotices} />
+        {error !== undefined && <ErrorAlert message={error} />}
+      </div>
       <aside className="controls" aria-label="Configuration">
-        <NetworkPicker value={input.network} onChange={setNetwork} />
-        {presets.length > 0 && <PresetPicker presets={presets} value={preset} onChange={setPreset} />}
+        <NetworkPicker value={config.network} onChange={(n) => dispatch({ type: 'network', network: n })} />
+        <PresetPicker
+          presets={Object.keys(network.presets)}
+          value={matchingPreset(config)}
+          onChange={(preset) => dispatch({ type: 'preset', preset })}
+        />
         {/* Keyed by network: the two networks share some option keys but not their values. */}
-        <OptionsForm key={input.network} network={network} text={input.text} onOption={setOption} />
+        <OptionsForm
+          key={config.network}
+          network={network}
+          text={config.text}
+          onOption={(key, value, typing) => dispatch({ type: 'option', key, value, typing })}
+        />
+        <UnitControls
+          unit={state.unit}
+          extras={state.extras}
+          onUnit={(unit) => dispatch({ type: 'unit', unit })}
+          onExtras={(extras) => dispatch({ type: 'extras', extras })}
+        />
       </aside>
-      <main className="results">
-        {shown && (
-          <div className={error === undefined ? undefined : 'stale'}>
-            <Totals totals={shown.analysis.totals} />
-            <ModuleTable
-              key={shown.configuration.network}
-              rows={shown.rows}
-              caption={`${networks[shown.configuration.network].title}, input ${formatShape(shown.analysis.input)}`}
-            />
+      {shown && analysis && measure && (
+        <main className={error === undefined ? 'results' : 'results stale'}>
+          <div className="summary">
+            <Totals totals={analysis.totals} measure={measure} />
+            {previous && (
+              <DeltaBar
+                before={previous.analysis}
+                after={analysis}
+                unit={state.unit}
+                extras={state.extras}
+                selected={state.selected}
+              />
+            )}
           </div>
-        )}
-      </main>
+          <div className="view-bar">
+            <ViewTabs view={state.view} onView={(view) => dispatch({ type: 'view', view })} />
+            <ExportMenu configuration={shown.configuration} analysis={analysis} graphSvg={graphSvg} />
+          </div>
+          {(state.view === 'graph' || state.view === 'table') && (
+            <div className="workspace" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
+              {state.view === 'graph' ? (
+                <GraphView
+                  analysis={analysis}
+                  measure={measure}
+                  expanded={expanded}
+                  selected={state.selected}
+                  encoding={state.encoding}
+                  onSelect={select}
+                  onToggle={toggle}
+                  onExpandAll={expandAll}
+                  onCollapseAll={collapseAll}
+                  onEncoding={(encoding) => dispatch({ type: 'encoding', encoding })}
+                />
+              ) : (
+                <TableView
+                  title={network.title}
+                  analysis={analysis}
+                  measure={measure}
+                  expanded={expanded}
+                  selected={state.selected}
+                  onToggle={toggle}
+                  onSelect={select}
+                  onExpandAll={expandAll}
+                  onCollapseAll={collapseAll}
+                />
+              )}
+              <Inspector analysis={analysis} measure={measure} selected={state.selected} onSelect={select} />
+            </div>
+          )}
+          {state.view === 'compare' && (
+            <div role="tabpanel" aria-labelledby="tab-compare">
+              <CompareView
+                a={config}
+                b={state.compare}
+                unit={state.unit}
+                extras={state.extras}
+                onChangeB={(b) => dispatch({ type: 'compare', config: b })}
+                onPickA={(a) => dispatch({ type: 'config', config: a })}
+              />
+            </div>
+          )}
+          {state.view === 'lab' && (
+            <div role="tabpanel" aria-labelledby="tab-lab">
+              <BottleneckLab unit={state.unit} />
+            </div>
+          )}
+        </main>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// What the page shows for a network and the text of its options. Pure functions: components only
-// format what these return, and the state transitions are testable without a browser.
+// What the page shows for a configuration. Pure functions: components only format what these
+// return, and they are testable without a browser.
 
 import { analyze, type Analysis } from '../analysis/counts';
 import {
@@ -11,24 +11,13 @@ import {
   resolveOptions,
   type Configuration,
   type NetworkDef,
-  type NetworkName,
 } from '../model';
-import { moduleRows, type ModuleRow } from './rows';
-
-/** Option values as the user typed or picked them, keyed as on the command line. */
-export type OptionText = Readonly<Record<string, string>>;
-
-/** The whole input of the page: everything else is derived from it. */
-export interface ExplorerInput {
-  readonly network: NetworkName;
-  readonly text: OptionText;
-}
+import type { ConfigText } from './state/view';
 
 export interface Explored {
   readonly ok: true;
   readonly configuration: Configuration;
   readonly analysis: Analysis;
-  readonly rows: readonly ModuleRow[];
 }
 
 export interface Rejected {
@@ -39,30 +28,16 @@ export interface Rejected {
 export type Exploration = Explored | Rejected;
 
 /** The option text of a named preset, every option spelled out. */
-export function presetText(def: NetworkDef, preset: string): OptionText {
+export function presetText(def: NetworkDef, preset: string): ConfigText['text'] {
   return formatOptions(def.specs, resolveOptions(def.name, def.specs, def.presets[preset]));
 }
 
-/** A network in its default configuration (its first preset). */
-export function startInput(network: NetworkName): ExplorerInput {
-  const def = networks[network];
-  return { network, text: presetText(def, Object.keys(def.presets)[0]) };
-}
-
-export function withOption(input: ExplorerInput, key: string, value: string): ExplorerInput {
-  return { ...input, text: { ...input.text, [key]: value } };
-}
-
-export function withPreset(input: ExplorerInput, preset: string): ExplorerInput {
-  return { ...input, text: presetText(networks[input.network], preset) };
-}
-
 /** The preset whose options equal the given ones, if any (after parsing, so `224` and `224.0` agree). */
-export function matchingPreset(input: ExplorerInput): string | undefined {
-  const def = networks[input.network];
-  let canonical: OptionText;
+export function matchingPreset(config: ConfigText): string | undefined {
+  const def = networks[config.network];
+  let canonical: ConfigText['text'];
   try {
-    canonical = formatOptions(def.specs, resolveOptions(def.name, def.specs, input.text));
+    canonical = formatOptions(def.specs, resolveOptions(def.name, def.specs, config.text));
   } catch (error) {
     if (error instanceof OptionError) return undefined;
     throw error;
@@ -74,14 +49,13 @@ export function matchingPreset(input: ExplorerInput): string | undefined {
 }
 
 /**
- * Builds and counts the configured network. Bad options and impossible shapes come back as a
- * message to show; anything else is a bug and is thrown.
+ * Builds and counts a configuration. Bad options and impossible shapes come back as a message to
+ * show; anything else is a bug and is thrown.
  */
-export function explore(input: ExplorerInput): Exploration {
+export function explore(config: ConfigText): Exploration {
   try {
-    const configuration = configure(input.network, input.text);
-    const analysis = analyze(configuration.model);
-    return { ok: true, configuration, analysis, rows: moduleRows(analysis) };
+    const configuration = configure(config.network, config.text);
+    return { ok: true, configuration, analysis: analyze(configuration.model) };
   } catch (error) {
     if (error instanceof OptionError || error instanceof ShapeError) return { ok: false, message: error.message };
     throw error;

@@ -26,11 +26,13 @@ export const xceptionOptionSpecs = [
     'order',
     ['depthwise-first', 'pointwise-first'],
     'Depthwise 3x3 then pointwise 1x1 (a separable conv), or 1x1 first as in the "extreme Inception" module.',
+    { key: 'conv', values: ['separable'] },
   ),
   choice(
     'intermediate',
     ['none', 'relu'],
     'A ReLU between the depthwise and the pointwise step (the paper\'s Figure 10 experiment: it hurts).',
+    { key: 'conv', values: ['separable'] },
   ),
   choice('residual', ['on', 'off'], 'Residual connections (the paper\'s Figure 9 experiment: they speed up training).'),
   numeric('middle', { default: 8, min: 0, max: 32, integer: true }, 'Number of middle-flow blocks.'),

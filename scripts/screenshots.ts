@@ -1,0 +1,27 @@
+// Takes the README's screenshots (docs/*.png) of the running dev server in Debian's Chromium.
+// Run: npm start (in another terminal), then npm run screenshots [-- http://localhost:5173]
+
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] ?? 'http://localhost:5173';
+const SHOTS: readonly [name: string, query: string][] = [
+  ['graph', '/?sel=inception_3a&open=inception_3a'],
+  ['table', '/?view=table&open=inception_3a,inception_3a/3x3&sel=inception_3a/3x3/inception_3a_3x3'],
+  ['xception', '/?net=xception&open=block2,block5&sel=block5'],
+  ['compare', '/?view=compare'],
+  ['lab', '/?view=lab'],
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+for (const [name, query] of SHOTS) {
+  await page.goto(base + query);
+  await page.getByRole('tab', { selected: true }).waitFor();
+  await page.waitForTimeout(1500); // the graph's fit transition and fonts
+  await page.screenshot({ path: `docs/${name}.png` });
+  console.log(`docs/${name}.png`);
+}
+await browser.close();

@@ -1,0 +1,42 @@
+// Named configurations worth comparing: the published networks and the variants that isolate one
+// idea each. The compare view plots them all, so each one has to say what it shows in its label.
+
+import type { NetworkName } from './types';
+
+export interface CatalogEntry {
+  /** Stable id, usable in a URL. */
+  readonly id: string;
+  /** Short enough to print next to a point of a scatter plot. */
+  readonly label: string;
+  readonly network: NetworkName;
+  /** Applied before `options`, as `configure(network, options, preset)` does. */
+  readonly preset?: string;
+  /** Option overrides as text, keyed as on the command line. */
+  readonly options: Readonly<Record<string, string>>;
+}
+
+export const catalog: readonly CatalogEntry[] = [
+  { id: 'googlenet-paper', label: 'GoogLeNet paper', network: 'googlenet', preset: 'paper', options: {} },
+  { id: 'googlenet-torchvision', label: 'GoogLeNet torchvision', network: 'googlenet', preset: 'torchvision', options: {} },
+  {
+    id: 'googlenet-torchvision-aux',
+    label: 'GoogLeNet torchvision + aux',
+    network: 'googlenet',
+    preset: 'torchvision',
+    options: { aux: 'on' },
+  },
+  { id: 'googlenet-no-reduce', label: 'GoogLeNet no 1x1 reduce', network: 'googlenet', options: { inception: 'no-reduce' } },
+  { id: 'googlenet-naive', label: 'GoogLeNet naive (Fig. 2a)', network: 'googlenet', options: { inception: 'naive' } },
+  { id: 'googlenet-separable-stem', label: 'GoogLeNet separable stem', network: 'googlenet', options: { stem: 'separable' } },
+  { id: 'googlenet-3x3-3x3', label: 'GoogLeNet 3x3-3x3', network: 'googlenet', options: { branch5x5: '3x3-3x3' } },
+  { id: 'xception-keras', label: 'Xception Keras', network: 'xception', preset: 'keras', options: {} },
+  { id: 'xception-regular', label: 'Xception regular convs', network: 'xception', options: { conv: 'regular' } },
+  { id: 'xception-pointwise-first', label: 'Xception pointwise-first', network: 'xception', options: { order: 'pointwise-first' } },
+  { id: 'xception-no-residual', label: 'Xception no residual', network: 'xception', options: { residual: 'off' } },
+  { id: 'xception-middle-0', label: 'Xception middle=0', network: 'xception', options: { middle: '0' } },
+  { id: 'xception-middle-4', label: 'Xception middle=4', network: 'xception', options: { middle: '4' } },
+  { id: 'xception-middle-16', label: 'Xception middle=16', network: 'xception', options: { middle: '16' } },
+];
+
+/** The entry with this id, if any. */
+export const catalogEntry = (id: string): CatalogEntry | undefined => catalog.find((entry) => entry.id === id);

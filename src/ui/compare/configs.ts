@@ -1,0 +1,107 @@
+// Configurations of the compare view: evaluating option text, the catalog as ConfigText, and a
+// short name for any configuration. Pure functions; the components only show what these return.
+
+import { analyze, type Analysis } from '../../analysis/counts';
+import {
+  OptionError,
+  ShapeError,
+  configure,
+  formatOptions,
+  networks,
+  parseOptionValue,
+  resolveOptions,
+  type Configuration,
+  type NetworkName,
+  type OptionSpec,
+} from '../../model';
+import { catalog, type CatalogEntry } from '../../model/catalog';
+import type { ConfigText } from '../state/view';
+
+export interface Evaluated {
+  readonly ok: true;
+  readonly configuration: Configuration;
+  readonly analysis: Analysis;
+}
+
+export type Evaluation = Evaluated | { readonly ok: false; readonly message: string };
+
+/** Builds and counts a configuration; bad options and impossible shapes come back as a message. */
+export function evaluateConfig(config: ConfigText): Evaluation {
+  try {
+    const configuration = configure(config.network, config.text);
+    return { ok: true, configuration, analysis: analyze(configuration.model) };
+  } catch (error) {
+    if (error instanceof OptionError || error instanceof ShapeError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** A network with every option at its first preset's value. */
+export function defaultConfig(network: NetworkName): ConfigText {
+  const def = networks[network];
+  const preset = Object.values(def.presets)[0] ?? {};
+  return { network, text: formatOptions(def.specs, resolveOptions(def.name, def.specs, preset)) };
+}
+
+/** The options of a configuration spelled out in full, or undefined when they do not parse. */
+function canonicalKey(config: ConfigText): string | undefined {
+  const def = networks[config.network];
+  try {
+    return JSON.stringify([def.name, formatOptions(def.specs, resolveOptions(def.name, def.specs, config.text))]);
+  } catch (error) {
+    if (error instanceof OptionError) return undefined;
+    throw error;
+  }
+}
+
+export interface CatalogItem {
+  readonly entry: CatalogEntry;
+  readonly config: ConfigText;
+  readonly analysis: Analysis;
+}
+
+let catalogCache: readonly CatalogItem[] | undefined;
+
+/** Every catalog entry built and counted, once per page load (a few milliseconds). */
+export function catalogItems(): readonly CatalogItem[] {
+  catalogCache ??= catalog.map((entry) => {
+    const configuration = configure(entry.network, entry.options, entry.preset);
+    return {
+      entry,
+      config: { network: configuration.network, text: configuration.optionText },
+      analysis: analyze(configuration.model),
+    };
+  });
+  return catalogCache;
+}
+
+/** The catalog entry whose options equal these (after parsing, so `224` and `224.0` agree). */
+export function catalogMatch(config: ConfigText): CatalogEntry | undefined {
+  const key = canonicalKey(config);
+  return key === undefined ? undefined : catalogItems().find((item) => canonicalKey(item.config) === key)?.entry;
+}
+
+const SHORT_NAMES: Readonly<Record<NetworkName, string>> = { googlenet: 'GoogLeNet', xception: 'Xception' };
+
+/** A short name: the catalog label, or the network and the options that differ from its default. */
+export function describeConfig(config: ConfigText): string {
+  const entry = catalogMatch(config);
+  if (entry) return entry.label;
+  const base = defaultConfig(config.network).text;
+  const changed = Object.keys(base)
+    .filter((key) => config.text[key] !== undefined && config.text[key] !== base[key])
+    .map((key) => `${key}=${config.text[key]}`);
+  const name = SHORT_NAMES[config.network];
+  return changed.length > 0 ? `${name} ${changed.join(' ')}` : name;
+}
+
+/** Whether one option's text is a value its spec accepts (to mark the field that is wrong). */
+export function isValidOption(spec: OptionSpec, text: string): boolean {
+  try {
+    parseOptionValue(spec, text);
+    return true;
+  } catch (error) {
+    if (error instanceof OptionError) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { useMemo, useState } from 'react';
+import { LAB_DEFAULTS, bottleneckLab, type LabField, type LabResult } from '../../analysis/bottleneck';
+import type { Unit } from '../../analysis/ops';
+import { DesignCard } from './DesignCard';
+import { LabBars } from './LabBars';
+import { LabExplainer } from './LabExplainer';
+import { LabFields } from './LabFields';
+import { LabIssues } from './LabIssues';
+import { LAB_EXAMPLES, labText, readLabText, type LabText } from './labText';
+import './lab.css';
+
+export interface BottleneckLabProps {
+  /** Operations are shown as MACs or FLOPs (2 × MACs); the unit is printed next to every number. */
+  readonly unit: Unit;
+}
+
+type Computed = Extract<LabResult, { ok: true }>;
+
+/** The worked example: one k×k conv layer built directly, behind a 1x1 bottleneck, and depthwise-separable. */
+export function BottleneckLab({ unit }: BottleneckLabProps) {
+  const [text, setText] = useState<LabText>(() => labText(LAB_DEFAULTS));
+  const result = useMemo(() => bottleneckLab(readLabText(text)), [text]);
+
+  // The last valid result stays on screen while a field is being edited into something invalid.
+  const [shown, setShown] = useState<Computed | undefined>(result.ok ? result : undefined);
+  if (result.ok && result !== shown) setShown(result);
+  const visible = result.ok ? result : shown;
+  const issues = result.ok ? [] : result.issues;
+
+  const setField = (field: LabField, value: string) => setText((previous) => ({ ...previous, [field]: value }));
+  const setExample = (id: string) => {
+    const example = LAB_EXAMPLES.find((e) => e.id === id);
+    if (example) setText(labText(example.input));
+  };
+
+  return (
+    <section className="lab" role="region" aria-label="Bottleneck lab">
+      <h2>Bottleneck lab</h2>
+      <p className="lab-intro">
+        One convolution layer, three ways to build it. All use “same” padding, stride 1 and no biases, so every
+        weight is used once per output pixel.
+      </p>
+      <LabFields text={text} invalid={new Set(issues.map((i) => i.field))} onChange={setField} onExample={setExample} />
+      {issues.length > 0 && <LabIssues issues={issues} />}
+      {visible && (
+        <div className={result.ok ? 'lab-results' : 'lab-results stale'}>
+          {visible.notes.map((note) => (
+            <p className="lab-note" role="status" key={note}>
+              {note}
+            </p>
+          ))}
+          <div className="lab-cards">
+            {visible.designs.map((design) => (
+              <DesignCard key={design.key} design={design} direct={visible.designs[0]} unit={unit} />
+            ))}
+          </div>
+          <LabBars designs={visible.designs} unit={unit} />
+        </div>
+      )}
+      <LabExplainer />
+    </section>
+  );
+}
