@@ -16,6 +16,9 @@ export default defineConfig({
   // threads from the source text of a bundled function (Function.prototype.toString), which
   // minification breaks ("_scriptDir is not defined" in every WASM thread).
   worker: { rolldownOptions: { output: { minify: false } } },
+  // Pre-bundled at start-up: otherwise the dev server bundles tfjs when the live worker first
+  // asks for it and reloads the page mid-session. The page itself still loads no tfjs.
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl'] },
   test: {
     // Unit tests live beside the code; e2e/ belongs to Playwright.
     include: ['src/**/*.test.ts'],

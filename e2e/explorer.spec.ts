@@ -162,3 +162,15 @@ test('the bottleneck lab shows the worked example; compare shows both configurat
   await expect(compare).toContainText('6,998,552');
   await expect(compare).toContainText('no-reduce');
 });
+
+test('the Live tab runs the configured network in a worker on WASM and reports its latency', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.getByRole('tab', { name: 'Live' }).click();
+  await page.getByLabel('Backend').selectOption('wasm');
+  const run = page.getByRole('button', { name: 'Run inference' });
+  await expect(run).toBeEnabled({ timeout: 60_000 });
+  await run.click();
+  const results = page.getByRole('region', { name: 'Inference' });
+  await expect(results).toContainText(/wasm/i, { timeout: 60_000 });
+  await expect(results).toContainText(/Warm median\s*\d+ ms/);
+});

@@ -10,6 +10,7 @@ const SHOTS: readonly [name: string, query: string][] = [
   ['xception', '/?net=xception&open=block2,block5&sel=block5'],
   ['compare', '/?view=compare'],
   ['lab', '/?view=lab'],
+  ['live', '/?view=live&sel=inception_3a'],
 ];
 
 const browser = await chromium.launch({
@@ -20,6 +21,11 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 for (const [name, query] of SHOTS) {
   await page.goto(base + query);
   await page.getByRole('tab', { selected: true }).waitFor();
+  if (name === 'live') {
+    await page.getByLabel('Backend').selectOption('wasm');
+    await page.getByRole('button', { name: 'Run inference' }).click({ timeout: 60_000 });
+    await page.getByText('Warm median').waitFor({ timeout: 60_000 });
+  }
   await page.waitForTimeout(1500); // the graph's fit transition and fonts
   await page.screenshot({ path: `docs/${name}.png` });
   console.log(`docs/${name}.png`);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { measure as measureOf } from '../analysis/ops';
 import { networks } from '../model';
 import { CompareView } from './compare/CompareView';
@@ -12,6 +12,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { GraphView } from './graph/GraphView';
 import { Inspector } from './inspector/Inspector';
 import { BottleneckLab } from './lab/BottleneckLab';
+import { LivePanel } from './live/LivePanel';
 import { useViewState } from './state/useViewState';
 import { expandablePaths } from './table/rows';
 import { TableView } from './table/TableView';
@@ -43,6 +44,10 @@ export function App() {
     [analysis, dispatch],
   );
   const collapseAll = useCallback(() => dispatch({ type: 'expand', paths: [] }), [dispatch]);
+  // The live worker starts when the Live tab is first opened, and stays (hidden) after: its
+  // built model survives a look at another tab.
+  const [liveOpened, setLiveOpened] = useState(state.view === 'live');
+  if (state.view === 'live' && !liveOpened) setLiveOpened(true);
 
   return (
     <div className="page">
@@ -142,6 +147,11 @@ export function App() {
           {state.view === 'lab' && (
             <div role="tabpanel" aria-labelledby="tab-lab">
               <BottleneckLab unit={state.unit} />
+            </div>
+          )}
+          {liveOpened && (
+            <div role="tabpanel" aria-labelledby="tab-live" hidden={state.view !== 'live'}>
+              <LivePanel config={config} selected={state.selected} onSelect={select} />
             </div>
           )}
         </main>

@@ -5,6 +5,7 @@ const TABS: readonly { readonly view: ViewName; readonly label: string }[] = [
   { view: 'table', label: 'Table' },
   { view: 'compare', label: 'Compare' },
   { view: 'lab', label: 'Bottleneck lab' },
+  { view: 'live', label: 'Live' },
 ];
 
 interface ViewTabsProps {

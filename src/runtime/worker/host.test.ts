@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine, RequestContext } from './engine';
+import { LiveError } from './errors';
+import { Host } from './host';
+import type { Request, Response } from './protocol';
+
+/** An engine whose requests finish when the test says so. */
+function fakeEngine() {
+  const started: { type: string; context: RequestContext; finish: (value: unknown) => void; fail: (e: unknown) => void }[] = [];
+  const pending = (type: string) => (_params: unknown, context: RequestContext) =>
+    new Promise((finish, fail) => started.push({ type, context, finish, fail }));
+  const engine = {
+    build: pending('build'),
+    run: pending('run'),
+    profile: pending('profile'),
+    activations: pending('activations'),
+    benchConvs: pending('benchConvs'),
+    setBackend: pending('backend'),
+    memory: () => ({ backend: 'cpu', numTensors: 0, numBytes: 0 }),
+    dispose: () => ({ backend: 'cpu', numTensors: 0, numBytes: 0 }),
+    loseContext: () => false,
+  };
+  return { engine: engine as unknown as Engine, started };
+}
+
+function setup() {
+  const { engine, started } = fakeEngine();
+  const posted: { message: Response; transfer?: Transferable[] }[] = [];
+  const host = new Host(engine, (message, transfer) => posted.push({ message, transfer }));
+  const send = (message: Request) => host.receive(message);
+  return { host, send, posted, started };
+}
+
+const config = { network: 'googlenet', text: {} } as const;
+const input = { kind: 'random', seed: 1 } as const;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('Host', () => {
+  it('runs requests one at a time, in order, and answers each by id', async () => {
+    const { send, posted, started } = setup();
+    send({ type: 'build', id: 1, params: { config } });
+    send({ type: 'run', id: 2, params: { input, runs: 1 } });
+    await settle();
+    expect(started.map((s) => s.type)).toEqual(['build']);
+    started[0].context.progress({ stage: 'configuring', done: 0, total: 2 });
+    started[0].finish({ built: true });
+    await settle();
+    expect(started.map((s) => s.type)).toEqual(['build', 'run']);
+    started[1].finish({ ran: true });
+    await settle();
+    expect(posted.map((p) => p.message)).toEqual([
+      { type: 'progress', id: 1, progress: { stage: 'configuring', done: 0, total: 2 } },
+      { type: 'result', id: 1, result: { built: true } },
+      { type: 'result', id: 2, result: { ran: true } },
+    ]);
+  });
+
+  it('cancels a queued request at once and a running one through its token', async () => {
+    const { send, posted, started } = setup();
+    send({ type: 'profile', id: 1, params: { input, runs: 1 } });
+    send({ type: 'run', id: 2, params: { input, runs: 1 } });
+    await settle();
+    send({ type: 'cancel', id: 2 });
+    expect(posted.at(-1)?.message).toEqual({ type: 'error', id: 2, error: { name: 'CancelledError', message: 'cancelled' } });
+    send({ type: 'cancel', id: 1, reason: 'user cancelled' });
+    expect(started[0].context.token.cancelled).toBe(true);
+    // The engine notices at its next check; a result that still arrives is not delivered.
+    started[0].finish({ late: true });
+    await settle();
+    expect(posted.at(-1)?.message).toEqual({ type: 'error', id: 1, error: { name: 'CancelledError', message: 'user cancelled' } });
+    expect(started).toHaveLength(1);
+  });
+
+  it('lets a newer build supersede older ones, queued or running', async () => {
+    const { send, posted, started } = setup();
+    send({ type: 'build', id: 1, params: { config } });
+    await settle();
+    send({ type: 'build', id: 2, params: { config } });
+    send({ type: 'build', id: 3, params: { config } });
+    expect(started[0].context.token.cancelled).toBe(true);
+    expect(posted.map((p) => p.message)).toEqual([
+      { type: 'error', id: 2, error: { name: 'CancelledError', message: 'superseded by a newer build' } },
+    ]);
+    started[0].fail(new LiveError('CancelledError', 'superseded by a newer build'));
+    await settle();
+    expect(started.map((s) => s.type)).toEqual(['build', 'build']);
+    started[1].finish('built 3');
+    await settle();
+    expect(posted.at(-1)?.message).toEqual({ type: 'result', id: 3, result: 'built 3' });
+  });
+
+  it('sends errors with their names, and keeps serving after one', async () => {
+    const { send, posted, started } = setup();
+    send({ type: 'build', id: 1, params: { config } });
+    send({ type: 'memory', id: 2, params: {} });
+    await settle();
+    const failure = new Error('invalid value "huge" for option "inception"');
+    failure.name = 'OptionError';
+    started[0].fail(failure);
+    await settle();
+    expect(posted.map((p) => p.message)).toEqual([
+      { type: 'error', id: 1, error: { name: 'OptionError', message: 'invalid value "huge" for option "inception"' } },
+      { type: 'result', id: 2, result: { backend: 'cpu', numTensors: 0, numBytes: 0 } },
+    ]);
+  });
+
+  it('runs its own tasks (recovery) before queued requests', async () => {
+    const { host, send, posted, started } = setup();
+    send({ type: 'run', id: 1, params: { input, runs: 1 } });
+    send({ type: 'run', id: 2, params: { input, runs: 1 } });
+    await settle();
+    const order: string[] = [];
+    host.schedule(async () => {
+      order.push('recovery');
+      host.notify({ kind: 'failed', message: 'no' });
+    });
+    started[0].finish('one');
+    await settle();
+    order.push(started[1]?.type);
+    expect(order).toEqual(['recovery', 'run']);
+    expect(posted.map((p) => p.message.type)).toEqual(['result', 'notice']);
+  });
+
+  it('moves feature-map pixels instead of copying them', async () => {
+    const { send, posted, started } = setup();
+    send({ type: 'activations', id: 1, params: { input, path: 'conv1', maxChannels: 2 } });
+    await settle();
+    const pixels = new Uint8ClampedArray(8);
+    started[0].finish({ path: 'conv1', maps: [{ pixels }], skipped: [] });
+    await settle();
+    expect(posted[0].transfer).toEqual([pixels.buffer]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { countConfig, mapsPathFor, topModuleOf } from './live-config';
+import { backendDetails, formatMs } from './live-format';
+
+describe('countConfig', () => {
+  it('counts a valid configuration and explains an invalid one', () => {
+    const ok = countConfig({ network: 'xception', text: {} });
+    expect(ok).toMatchObject({ ok: true, title: 'Xception' });
+    expect(countConfig({ network: 'googlenet', text: { bn: 'maybe' } })).toEqual({
+      ok: false,
+      message: 'invalid value "maybe" for option "bn"; valid values: off, on',
+    });
+  });
+});
+
+describe('mapsPathFor', () => {
+  const googlenet = countConfig({ network: 'googlenet', text: {} });
+  const xception = countConfig({ network: 'xception', text: {} });
+  if (!googlenet.ok || !xception.ok) throw new Error('default configurations must count');
+
+  it('keeps a selection that exists: a module, a branch or a layer id', () => {
+    for (const path of ['inception_4a', 'inception_4a/pool', 'conv1/conv1']) {
+      expect(mapsPathFor(googlenet.analysis, path)).toBe(path);
+    }
+  });
+
+  it('falls back to the first module with branches', () => {
+    expect(mapsPathFor(googlenet.analysis, undefined)).toBe('inception_3a');
+    expect(mapsPathFor(googlenet.analysis, 'block2')).toBe('inception_3a');
+    expect(mapsPathFor(xception.analysis, undefined)).toBe('block2');
+  });
+
+  it('names the top-level module of a path', () => {
+    expect(topModuleOf('inception_3a/5x5/inception_3a_5x5')).toBe('inception_3a');
+  });
+});
+
+describe('formatMs', () => {
+  it.each([
+    [3.214, '3.21 ms'],
+    [45.33, '45.3 ms'],
+    [1234.5, '1,235 ms'],
+    [Number.NaN, '–'],
+  ])('%s → %s', (ms, text) => {
+    expect(formatMs(ms)).toBe(text);
+  });
+});
+
+describe('backendDetails', () => {
+  const base = { choice: 'auto', renderer: null, software: false, isolated: true } as const;
+  it('says how WASM and WebGL run', () => {
+    expect(backendDetails({ ...base, name: 'wasm', wasm: { simd: true, threads: 4 } })).toBe('SIMD, 4 threads');
+    expect(backendDetails({ ...base, name: 'wasm', isolated: false, wasm: { simd: false, threads: 1 } })).toBe('no SIMD, 1 thread');
+    expect(backendDetails({ ...base, name: 'webgl', software: true })).toBe('software renderer, no GPU');
+  });
+});
