@@ -174,3 +174,13 @@ test('the Live tab runs the configured network in a worker on WASM and reports i
   await expect(results).toContainText(/wasm/i, { timeout: 60_000 });
   await expect(results).toContainText(/Warm median\s*\d+ ms/);
 });
+
+test('the bottleneck lab measures its three layers in TensorFlow.js', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.getByRole('tab', { name: 'Bottleneck lab' }).click();
+  await page.getByRole('button', { name: 'Measure latency' }).click();
+  const latency = page.getByRole('region', { name: 'Measured latency' });
+  await expect(latency.getByRole('row')).toHaveCount(3, { timeout: 90_000 });
+  await expect(latency).toContainText(/Direct conv\s*\d+\.\d\d ms/);
+  await expect(latency).toContainText(/Depthwise-separable\s*\d+\.\d\d ms\s*\d+\.\d× faster than direct/);
+});

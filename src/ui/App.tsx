@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LabInput } from '../analysis/bottleneck';
 import { measure as measureOf } from '../analysis/ops';
 import { networks } from '../model';
 import { CompareView } from './compare/CompareView';
@@ -13,6 +14,7 @@ import { GraphView } from './graph/GraphView';
 import { Inspector } from './inspector/Inspector';
 import { BottleneckLab } from './lab/BottleneckLab';
 import { LivePanel } from './live/LivePanel';
+import { createLiveClient } from '../runtime/worker/spawn';
 import { useViewState } from './state/useViewState';
 import { expandablePaths } from './table/rows';
 import { TableView } from './table/TableView';
@@ -47,6 +49,10 @@ export function App() {
   // The live worker starts when the Live tab is first opened, and stays (hidden) after: its
   // built model survives a look at another tab.
   const [liveOpened, setLiveOpened] = useState(state.view === 'live');
+  // One worker for the Live tab and the lab's latency; it starts with its first request.
+  const [live] = useState(createLiveClient);
+  useEffect(() => () => live.terminate(), [live]);
+  const measureConvs = useCallback((input: LabInput) => live.call('benchConvs', input), [live]);
   if (state.view === 'live' && !liveOpened) setLiveOpened(true);
 
   return (
@@ -146,12 +152,12 @@ export function App() {
           )}
           {state.view === 'lab' && (
             <div role="tabpanel" aria-labelledby="tab-lab">
-              <BottleneckLab unit={state.unit} />
+              <BottleneckLab unit={state.unit} measureConvs={measureConvs} />
             </div>
           )}
           {liveOpened && (
             <div role="tabpanel" aria-labelledby="tab-live" hidden={state.view !== 'live'}>
-              <LivePanel config={config} selected={state.selected} onSelect={select} />
+              <LivePanel config={config} selected={state.selected} onSelect={select} client={live} />
             </div>
           )}
         </main>

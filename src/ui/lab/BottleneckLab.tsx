@@ -6,18 +6,21 @@ import { LabBars } from './LabBars';
 import { LabExplainer } from './LabExplainer';
 import { LabFields } from './LabFields';
 import { LabIssues } from './LabIssues';
+import { LabLatency, type MeasureConvs } from './LabLatency';
 import { LAB_EXAMPLES, labText, readLabText, type LabText } from './labText';
 import './lab.css';
 
 export interface BottleneckLabProps {
   /** Operations are shown as MACs or FLOPs (2 × MACs); the unit is printed next to every number. */
   readonly unit: Unit;
+  /** Times the three designs in TensorFlow.js; without it the lab shows counts only. */
+  readonly measureConvs?: MeasureConvs;
 }
 
 type Computed = Extract<LabResult, { ok: true }>;
 
 /** The worked example: one k×k conv layer built directly, behind a 1x1 bottleneck, and depthwise-separable. */
-export function BottleneckLab({ unit }: BottleneckLabProps) {
+export function BottleneckLab({ unit, measureConvs }: BottleneckLabProps) {
   const [text, setText] = useState<LabText>(() => labText(LAB_DEFAULTS));
   const result = useMemo(() => bottleneckLab(readLabText(text)), [text]);
 
@@ -57,6 +60,7 @@ export function BottleneckLab({ unit }: BottleneckLabProps) {
           <LabBars designs={visible.designs} unit={unit} />
         </div>
       )}
+      {measureConvs && <LabLatency input={result.ok ? readLabText(text) : undefined} measure={measureConvs} />}
       <LabExplainer />
     </section>
   );
