@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { childPath } from '../../model/shapes';
 import { assertNever, type Model, type Node, type Sequence } from '../../model/types';
+import { compileFastModel } from '../fast';
 
 /** One top-level module's result: the tensor that flows on, and what was asked to be kept. */
 export interface ModuleOutput {
@@ -31,13 +32,29 @@ export interface Runner {
 }
 
 /**
- * SEAM (fast path): the runner used for inference. Today the plain LayersModel, executed layer by
- * layer. When src/runtime/fast lands, return a runner around
- * `compileFastModel(description, layersModel)` here (its `predict` and module-level execution,
- * BatchNorm folded); nothing else in the worker needs to change.
+ * The runner used for inference: the fast path (src/runtime/fast: BatchNorm folded into convs,
+ * bias and ReLU fused) for whole passes and module steps; the LayersModel, layer by layer, when a
+ * step must also return the tensors inside it (branch and layer outputs for feature maps). Both
+ * compute the same values (tests: 1e-4 relative error at most).
  */
 export function createRunner(description: Model, layersModel: tf.LayersModel): Runner {
-  return layersRunner(description, layersModel);
+  const layers = layersRunner(description, layersModel);
+  const fast = compileFastModel(description, layersModel);
+  return {
+    modules: layers.modules,
+    predict: (x) => fast.predict(x as tf.Tensor4D),
+    runModule: (index, x, keep = new Set()) => {
+      if (keep.size > 0) return layers.runModule(index, x, keep);
+      const step = fast.plan[index];
+      const { output, taps } = step.run(x);
+      tf.dispose(taps); // taps nested inside a module: none in these networks, never needed here
+      return { next: step.tap ? x : output, output, kept: {} };
+    },
+    dispose: () => {
+      fast.dispose();
+      layers.dispose();
+    },
+  };
 }
 
 /** A runner over a LayersModel built by buildLayersModel (layers found by their names). */
