@@ -1,6 +1,7 @@
 // The messages between the page and the TensorFlow.js worker. Types only: the page imports this
 // file, and must never load tfjs (the worker owns it).
 
+import type { LabInput } from '../../analysis/bottleneck';
 import type { NetworkName, Shape } from '../../model/types';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -131,14 +132,8 @@ export interface ActivationsResult {
   readonly skipped: readonly { readonly path: string; readonly shape: Shape }[];
 }
 
-/** The bottleneck lab's three designs (see analysis/bottleneck.ts). */
-export interface BenchConvsParams {
-  readonly height: number;
-  readonly width: number;
-  readonly channels: number;
-  readonly kernel: number;
-  readonly filters: number;
-  readonly bottleneck: number;
+/** The bottleneck lab's three designs (see analysis/bottleneck.ts), timed over `runs`. */
+export interface BenchConvsParams extends LabInput {
   readonly runs?: number;
 }
 

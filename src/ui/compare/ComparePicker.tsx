@@ -3,7 +3,8 @@ import { defaultValue, formatOptionValue, networkNames, networks, type NetworkNa
 import { catalog } from '../../model/catalog';
 import type { ConfigText } from '../state/view';
 import { CompareOptionField } from './CompareOptionField';
-import { catalogItems, catalogMatch, defaultConfig, isValidOption } from './configs';
+import { defaultConfig } from '../state/url-state';
+import { catalogItems, catalogMatch, isValidOption } from './configs';
 
 interface ComparePickerProps {
   readonly config: ConfigText;

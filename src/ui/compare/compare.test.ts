@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { formatCount } from '../../analysis/format';
 import { measure } from '../../analysis/ops';
 import { compareModules, compareTotals, formatDelta, formatRatio, type Side } from './compare';
-import { evaluateConfig, defaultConfig } from './configs';
+import { explore } from '../explore';
+import { defaultConfig } from '../state/url-state';
 
 const side = (network: 'googlenet' | 'xception', text: Record<string, string> = {}, unit: 'macs' | 'flops' = 'macs'): Side => {
-  const evaluated = evaluateConfig({ network, text: { ...defaultConfig(network).text, ...text } });
+  const evaluated = explore({ network, text: { ...defaultConfig(network).text, ...text } });
   if (!evaluated.ok) throw new Error(evaluated.message);
   return { analysis: evaluated.analysis, measure: measure(evaluated.analysis, unit) };
 };

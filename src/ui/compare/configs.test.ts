@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { googlenetOptionSpecs } from '../../model';
 import { catalog } from '../../model/catalog';
-import { catalogItems, catalogMatch, defaultConfig, describeConfig, evaluateConfig, isValidOption } from './configs';
+import { explore } from '../explore';
+import { defaultConfig } from '../state/url-state';
+import { catalogItems, catalogMatch, describeConfig, isValidOption } from './configs';
 import { scatterPoints } from './scatter';
 
-describe('evaluateConfig', () => {
+describe('explore', () => {
   it('returns the message of a bad value and of an impossible input size', () => {
-    const bad = evaluateConfig({ network: 'xception', text: { conv: 'dense' } });
+    const bad = explore({ network: 'xception', text: { conv: 'dense' } });
     expect(bad).toEqual({ ok: false, message: expect.stringContaining('valid values: separable, regular') });
-    const small = evaluateConfig({ network: 'xception', text: { input: '2' } });
+    const small = explore({ network: 'xception', text: { input: '2' } });
     expect(small.ok || small.message).toContain('block1_conv1');
   });
 });
@@ -42,8 +44,8 @@ describe('catalogItems', () => {
 
 describe('scatterPoints', () => {
   const sides = (a: ReturnType<typeof defaultConfig>, b: ReturnType<typeof defaultConfig>) => {
-    const ea = evaluateConfig(a);
-    const eb = evaluateConfig(b);
+    const ea = explore(a);
+    const eb = explore(b);
     if (!ea.ok || !eb.ok) throw new Error('bad test configuration');
     return { a: { config: a, evaluated: ea }, b: { config: b, evaluated: eb } };
   };

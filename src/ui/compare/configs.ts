@@ -1,47 +1,20 @@
-// Configurations of the compare view: evaluating option text, the catalog as ConfigText, and a
-// short name for any configuration. Pure functions; the components only show what these return.
+// Configurations of the compare view: the catalog as ConfigText, and a short name for any
+// configuration (evaluating option text is explore() in ../explore.ts). Pure functions; the components only show what these return.
 
 import { analyze, type Analysis } from '../../analysis/counts';
 import {
   OptionError,
-  ShapeError,
   configure,
   formatOptions,
   networks,
   parseOptionValue,
   resolveOptions,
-  type Configuration,
   type NetworkName,
   type OptionSpec,
 } from '../../model';
 import { catalog, type CatalogEntry } from '../../model/catalog';
+import { defaultConfig } from '../state/url-state';
 import type { ConfigText } from '../state/view';
-
-export interface Evaluated {
-  readonly ok: true;
-  readonly configuration: Configuration;
-  readonly analysis: Analysis;
-}
-
-export type Evaluation = Evaluated | { readonly ok: false; readonly message: string };
-
-/** Builds and counts a configuration; bad options and impossible shapes come back as a message. */
-export function evaluateConfig(config: ConfigText): Evaluation {
-  try {
-    const configuration = configure(config.network, config.text);
-    return { ok: true, configuration, analysis: analyze(configuration.model) };
-  } catch (error) {
-    if (error instanceof OptionError || error instanceof ShapeError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
-/** A network with every option at its first preset's value. */
-export function defaultConfig(network: NetworkName): ConfigText {
-  const def = networks[network];
-  const preset = Object.values(def.presets)[0] ?? {};
-  return { network, text: formatOptions(def.specs, resolveOptions(def.name, def.specs, preset)) };
-}
 
 /** The options of a configuration spelled out in full, or undefined when they do not parse. */
 function canonicalKey(config: ConfigText): string | undefined {

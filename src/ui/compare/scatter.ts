@@ -4,7 +4,8 @@
 import { measure, type Extra, type Unit } from '../../analysis/ops';
 import type { NetworkName } from '../../model';
 import type { ConfigText } from '../state/view';
-import { catalogItems, catalogMatch, describeConfig, type Evaluated } from './configs';
+import type { Explored } from '../explore';
+import { catalogItems, catalogMatch, describeConfig } from './configs';
 
 export type Role = 'A' | 'B';
 
@@ -19,8 +20,8 @@ export interface ScatterPoint {
 }
 
 export interface Sides {
-  readonly a: { readonly config: ConfigText; readonly evaluated: Evaluated };
-  readonly b: { readonly config: ConfigText; readonly evaluated: Evaluated };
+  readonly a: { readonly config: ConfigText; readonly evaluated: Explored };
+  readonly b: { readonly config: ConfigText; readonly evaluated: Explored };
 }
 
 /** Catalog points and A and B, with operations in the given unit and extras. */

@@ -3,7 +3,7 @@
 
 import { useMemo, useState } from 'react';
 import type { ConfigText } from '../state/view';
-import { evaluateConfig, type Evaluation } from './configs';
+import { explore, type Exploration } from '../explore';
 import type { Sides } from './scatter';
 
 export interface Comparison {
@@ -16,10 +16,10 @@ export interface Comparison {
 }
 
 /** Evaluates a configuration once per content, not per object: the parent may pass equal copies. */
-function useEvaluation(config: ConfigText): Evaluation {
+function useEvaluation(config: ConfigText): Exploration {
   const key = JSON.stringify([config.network, config.text]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the content on purpose
-  return useMemo(() => evaluateConfig(config), [key]);
+  return useMemo(() => explore(config), [key]);
 }
 
 export function useComparison(a: ConfigText, b: ConfigText): Comparison {
