@@ -1,20 +1,13 @@
 // Machine-readable reports of an analysis (JSON and CSV), shared by the CLI and the page's export.
 
 import type { OptionValue } from '../model/options';
-import { layerFormula, type Analysis } from './counts';
+import { layerFormula, type Analysis, type Cost } from './counts';
 
 export interface CountsReport {
   readonly model: string;
   readonly options: Readonly<Record<string, OptionValue>>;
   readonly input: readonly number[];
-  readonly totals: {
-    readonly params: number;
-    readonly trainable: number;
-    readonly nonTrainable: number;
-    readonly macs: number;
-    readonly flops: number;
-    readonly activations: number;
-  };
+  readonly totals: Cost;
   readonly modules: readonly {
     readonly path: string;
     readonly kind: string;
