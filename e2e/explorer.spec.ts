@@ -1,6 +1,7 @@
 // The explorer page as a visitor uses it: switches, graph, inspector, table, URL, keyboard, export.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { collectConsoleErrors } from './console-errors';
 
 /** The number shown for one of the totals, e.g. stat(page, 'Trainable'). */
 const stat = (page: Page, label: string) =>
@@ -15,11 +16,7 @@ const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' }
 let consoleErrors: string[];
 
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  consoleErrors = collectConsoleErrors(page);
   await page.goto('/');
 });
 

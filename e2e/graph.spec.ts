@@ -1,7 +1,8 @@
 // The graph view, mounted alone by the dev-only harness e2e/harness/graph.html (until the app
 // shows it): boxes a person can click, focus and move between with the keyboard, expand and
 // collapse; nothing overlaps when everything is open; Fit shows it all; a variant redraws fast.
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { collectConsoleErrors } from './console-errors';
 
 const harness = (query: string) => `/e2e/harness/graph.html?${query}`;
 const graph = (page: Page) => page.getByRole('region', { name: 'Graph' });
@@ -11,11 +12,7 @@ const box = (page: Page, id: string) => graph(page).getByRole('button', { name: 
 let consoleErrors: string[];
 
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  consoleErrors = collectConsoleErrors(page);
   // No animated zoom: the geometry can be read as soon as the page settles.
   await page.emulateMedia({ reducedMotion: 'reduce' });
 });

@@ -1,6 +1,7 @@
 // The bottleneck lab and the compare view, mounted by e2e/harness/lab-compare.html: the numbers a
 // person reads, what bad input does, and that the scatter plot picks configuration B.
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { collectConsoleErrors } from './console-errors';
 
 const lab = (page: Page) => page.getByRole('region', { name: 'Bottleneck lab' });
 const compare = (page: Page) => page.getByRole('region', { name: 'Compare' });
@@ -14,11 +15,7 @@ const totalRow = (page: Page, label: string) =>
 let consoleErrors: string[];
 
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  consoleErrors = collectConsoleErrors(page);
   await page.goto('/e2e/harness/lab-compare.html');
 });
 

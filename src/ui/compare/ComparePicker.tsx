@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { defaultValue, formatOptionValue, networkNames, networks, type NetworkName } from '../../model';
+import { defaultValue, formatOptionValue, networkNames, networks } from '../../model';
 import { catalog } from '../../model/catalog';
 import type { ConfigText } from '../state/view';
 import { CompareOptionField } from './CompareOptionField';
+import { NetworkPicker } from '../controls/NetworkPicker';
 import { defaultConfig } from '../state/url-state';
 import { catalogItems, catalogMatch, isValidOption } from './configs';
 
@@ -32,16 +33,12 @@ export function ComparePicker({ config, onChange, onSwap }: ComparePickerProps) 
     <fieldset className="compare-picker">
       <legend>Configuration B</legend>
       <div className="compare-picker-top">
-        <div className="field">
-          <label htmlFor={`${id}-network`}>Compare network</label>
-          <select id={`${id}-network`} value={config.network} onChange={(e) => onChange(defaultConfig(e.target.value as NetworkName))}>
-            {networkNames.map((name) => (
-              <option key={name} value={name}>
-                {networks[name].title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NetworkPicker
+          id={`${id}-network`}
+          label="Compare network"
+          value={config.network}
+          onChange={(network) => onChange(defaultConfig(network))}
+        />
         <div className="field">
           <label htmlFor={`${id}-catalog`}>From catalog</label>
           <select id={`${id}-catalog`} value={match ?? CUSTOM} onChange={(e) => pickEntry(e.target.value)}>
