@@ -43,4 +43,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Datasets are bytes and typed arrays: the page, the worker and Node read them alike.
+    files: ['src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/runtime/**', '**/ui/**', '**/cli/**', '**/node/**'], message: 'data/ depends on nothing but itself.' },
+            { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'node:*'], message: 'data/ is pure TypeScript.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node-only helpers (files, the WASM backend in Node) serve the CLI, scripts and benchmarks.
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**'], message: 'node/ serves the CLI; it must not depend on it or on the page.' }] }],
+    },
+  },
 );

@@ -1,6 +1,7 @@
 // Vite (dev server, preview, build) and Vitest share this file.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { builtinDigits } from './vite-plugins/builtin-digits.ts';
 
 // Cross-origin isolation: tfjs' WASM backend needs SharedArrayBuffer for its threads.
 const isolation = {
@@ -9,7 +10,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), builtinDigits()],
   server: { port: 5173, headers: isolation },
   preview: { port: 5173, headers: isolation },
   // The live worker (src/runtime/worker) is left unminified: tfjs' threaded WASM backend starts its

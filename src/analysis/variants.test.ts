@@ -153,9 +153,10 @@ describe('small 32×32 training models from the same builders', () => {
   it('googlenet stem=cifar, width and a module subset', () => {
     const a = analysisOf('googlenet', { stem: 'cifar', input: '32', width: '0.25', modules: '3a,3b,4a', classes: '10' });
     expect(a.root.children.map((m) => m.id)).toEqual([
-      'conv1', 'conv2', 'inception_3a', 'inception_3b', 'pool3', 'inception_4a', 'pool4', 'pool5', 'fc',
+      'conv1', 'pool1', 'conv2', 'inception_3a', 'inception_3b', 'pool3', 'inception_4a', 'pool4', 'pool5', 'fc',
     ]);
-    expect(a.modules.find((m) => m.path === 'inception_3a')?.output).toEqual([32, 32, 16 + 32 + 8 + 8]);
+    // One pool instead of two: inception_3a sees 16×16, as it sees 28×28 (224 / 8) in the paper.
+    expect(a.modules.find((m) => m.path === 'inception_3a')?.output).toEqual([16, 16, 16 + 32 + 8 + 8]);
     expect(a.layers.at(-1)?.output).toEqual([10]);
   });
 

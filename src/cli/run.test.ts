@@ -99,7 +99,7 @@ describe('cli errors: exit code 2 and a message listing what is valid', () => {
     [['counts', 'googlenet', '--format', 'xml'], 'invalid format "xml"; valid: table, csv, json'],
     [['counts', 'xception', '--input', '2'], 'layer "block1_conv1": kernel 3×3 is larger than its 2×2 input'],
     [['counts'], 'missing model; valid models: googlenet, xception'],
-    [['count', 'googlenet'], 'unknown command "count"; valid commands: counts, export, help'],
+    [['count', 'googlenet'], 'unknown command "count"; valid commands: counts, export, eval, help'],
     [['counts', 'googlenet', '--colour'], "Unknown option '--colour'"],
     [['export', 'googlenet', '--format', 'onnx'], 'invalid format "onnx"; valid: tfjs'],
   ])('%j', async (argv, expected) => {

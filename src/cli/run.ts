@@ -1,5 +1,7 @@
 // The command line: `counts` and `export`. Kept apart from process.* so tests can call it.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/counts';
 import { countsReport, layersCsv } from '../analysis/report';
@@ -26,6 +28,8 @@ function usage(): string {
     'Commands:',
     '  counts <model>   parameters, MACs and formulas per layer and module',
     '  export <model>   the tfjs layers-model JSON (topology and weight manifest) of a configuration',
+    '  eval             accuracy of saved weights (--weights DIR with model.json) on a CIFAR-10',
+    '                   folder (--data DIR with test_batch.bin): {"accuracy", "n", "perClass"}',
     '  help             this text',
     '',
     'Options:',
@@ -73,6 +77,9 @@ function parse(argv: readonly string[]) {
       preset: { type: 'string' },
       input: { type: 'string' },
       format: { type: 'string' },
+      weights: { type: 'string' },
+      data: { type: 'string' },
+      backend: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -123,6 +130,35 @@ async function exportModel(config: Configuration, format: string | undefined, io
   io.out(prettyJson(await exportLayersModelJson(config.model)));
 }
 
+async function evaluateWeights(values: ReturnType<typeof parse>['values'], io: Io): Promise<void> {
+  if (values.weights === undefined) throw new UsageError('eval needs --weights DIR (a folder with model.json and its weights)');
+  if (values.data === undefined) throw new UsageError('eval needs --data DIR (a folder in CIFAR-10\'s binary layout with test_batch.bin)');
+  const backend = choose('backend', values.backend, ['wasm', 'cpu'] as const);
+  if (!existsSync(join(values.weights, 'model.json'))) throw new UsageError(`${values.weights} has no model.json`);
+  // tfjs is loaded only here, as for export.
+  const [{ readCifarFolder, DataFolderError }, { loadModelFiles }, { startNodeBackend }, { evaluate }] = await Promise.all([
+    import('../node/cifar-folder'),
+    import('../node/model-files'),
+    import('../node/tf-node'),
+    import('../runtime/training/trainer'),
+  ]);
+  let test;
+  try {
+    test = readCifarFolder(values.data, 'test');
+  } catch (error) {
+    if (error instanceof DataFolderError || (error as Error).name === 'CifarFormatError') throw new UsageError((error as Error).message);
+    throw error;
+  }
+  await startNodeBackend(backend);
+  const model = await loadModelFiles(values.weights);
+  const [, height, width] = model.inputs[0].shape;
+  if (height !== test.height || width !== test.width) {
+    throw new UsageError(`the model in ${values.weights} takes ${height}×${width} images; ${values.data} has ${test.height}×${test.width}`);
+  }
+  const result = await evaluate(model, test);
+  io.out(JSON.stringify({ accuracy: result.accuracy, n: test.count, perClass: result.perClass }) + '\n');
+}
+
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -140,8 +176,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       case 'export':
         await exportModel(configuration(model, values), values.format, io);
         return EXIT_OK;
+      case 'eval':
+        if (model !== undefined) throw new UsageError(`unexpected argument "${model}"; eval takes --weights DIR --data DIR`);
+        await evaluateWeights(values, io);
+        return EXIT_OK;
       default:
-        throw new UsageError(`unknown command "${command}"; valid commands: counts, export, help`);
+        throw new UsageError(`unknown command "${command}"; valid commands: counts, export, eval, help`);
     }
   } catch (error) {
     const userError =

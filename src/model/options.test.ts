@@ -44,7 +44,7 @@ describe('configure', () => {
 
   it('lists the valid presets for an unknown preset', () => {
     expect(message(() => configure('googlenet', {}, 'caffe'))).toBe(
-      'unknown preset "caffe" for googlenet; valid presets: paper, torchvision',
+      'unknown preset "caffe" for googlenet; valid presets: paper, torchvision, small',
     );
   });
 

@@ -26,7 +26,7 @@ export const googlenetOptionSpecs = [
   choice(
     'stem',
     ['dense', 'separable', 'cifar'],
-    'First layer: a dense 7x7/2 conv, the depthwise-separable 7x7 (multiplier 8) that Table 1 counts, or a 3x3/1 stem without pools for 32x32 inputs.',
+    'First layer: a dense 7x7/2 conv, the depthwise-separable 7x7 (multiplier 8) that Table 1 counts, or, for 32x32 inputs, a 3x3/1 conv and one pool instead of two (inception_3a then sees 16x16, as it sees 28x28 in the paper).',
   ),
   choice(
     'branch5x5',
@@ -50,6 +50,8 @@ export type GoogLeNetOptions = OptionsOf<typeof googlenetOptionSpecs>;
 export const googlenetPresets: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   paper: {},
   torchvision: { bn: 'on', branch5x5: '3x3' },
+  /** The 32x32 network the app trains and ships CIFAR-10 weights for. */
+  small: { stem: 'cifar', bn: 'on', input: '32', classes: '10', width: '0.5', modules: '3a,4a,5a' },
 };
 
 /** Paper Table 1: #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj. */
@@ -153,7 +155,7 @@ export function googlenet(given: Readonly<Record<string, unknown>> = {}): Model 
 
   const modules: Node[] = [
     sequence('conv1', stem()),
-    ...(smallStem ? [] : [sequence('pool1', [maxPool('pool1', 3, 2), ...(lrn ? [lrnLayer('norm1')] : [])])]),
+    sequence('pool1', [maxPool('pool1', 3, 2), ...(lrn ? [lrnLayer('norm1')] : [])]),
     sequence('conv2', [
       ...convUnit('conv2_reduce', w(64), 1),
       ...convUnit('conv2', w(192), 3),

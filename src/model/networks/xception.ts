@@ -50,6 +50,8 @@ export type XceptionOptions = OptionsOf<typeof xceptionOptionSpecs>;
 
 export const xceptionPresets: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   keras: {},
+  /** The 32x32 network the app trains and ships CIFAR-10 weights for. */
+  small: { stem: 'cifar', input: '32', classes: '10', width: '0.25', middle: '2' },
 };
 
 /** Builds Xception; unknown options or values throw an OptionError that lists the valid ones. */

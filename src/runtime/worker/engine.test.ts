@@ -138,9 +138,9 @@ describe('Engine.activations', () => {
     const [whole, ...branches] = result.maps;
     expect(whole.channels).toBe(branches.reduce((s, b) => s + b.channels, 0));
     for (const map of result.maps) {
-      expect(map).toMatchObject({ height: 32, width: 32 });
+      expect(map).toMatchObject({ height: 16, width: 16 });
       expect(map.shown.length).toBe(Math.min(8, map.channels));
-      expect(map.pixels.length).toBe(map.shown.length * 32 * 32);
+      expect(map.pixels.length).toBe(map.shown.length * 16 * 16);
       const means = map.shown.map((s) => s.mean);
       expect(means).toEqual([...means].sort((a, b) => b - a));
     }

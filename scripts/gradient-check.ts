@@ -1,0 +1,16 @@
+// `npm run --silent gradient-check`: the measured relative errors of the WASM convolution
+// gradients (src/runtime/training/wasm-gradients.ts) against the CPU backend, as a markdown table.
+
+import { startNodeBackend } from '../src/node/tf-node';
+import { GRADIENT_CASES, checkGradients, describeCase } from '../src/runtime/training/gradient-check';
+
+await startNodeBackend('wasm');
+const rows: string[] = [];
+let worst = 0;
+for (const c of GRADIENT_CASES) {
+  const { input, filter } = await checkGradients(c);
+  worst = Math.max(worst, input, filter);
+  rows.push(`| ${describeCase(c)} | ${input.toExponential(1)} | ${filter.toExponential(1)} |`);
+}
+console.log(['| case | dx rel. error | dfilter rel. error |', '| --- | ---: | ---: |', ...rows].join('\n'));
+console.log(`\n${GRADIENT_CASES.length} cases; largest relative error ${worst.toExponential(1)} (limit 1e-4).`);

@@ -1,0 +1,41 @@
+// Trained models on disk in the tfjs layers-model format the browser loads (model.json +
+// weights.bin), with training.json beside them: what was trained, how, and how well.
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '../runtime/lrn-layer';
+
+/** Writes model.json and weights.bin into `dir` (created if missing), replacing them atomically. */
+export async function saveModelFiles(model: tf.LayersModel, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
+      const json = {
+        format: 'layers-model',
+        generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+        convertedBy: null,
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+      };
+      writeFileSync(join(dir, 'weights.bin.tmp'), new Uint8Array(weights));
+      writeFileSync(join(dir, 'model.json.tmp'), JSON.stringify(json));
+      renameSync(join(dir, 'weights.bin.tmp'), join(dir, 'weights.bin'));
+      renameSync(join(dir, 'model.json.tmp'), join(dir, 'model.json'));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+    }),
+  );
+}
+
+/** Loads model.json and its weight files from `dir`. */
+export async function loadModelFiles(dir: string): Promise<tf.LayersModel> {
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+    modelTopology: object;
+    weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  };
+  const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
+  const buffers = json.weightsManifest.flatMap((group) => group.paths.map((path) => readFileSync(join(dir, path))));
+  const weightData = tf.io.CompositeArrayBuffer.join(buffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }));
+}
