@@ -33,7 +33,7 @@ const test: LabeledImages = {
   classNames: ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'],
 };
 
-describe('cli eval', () => {
+describe('cli eval', { timeout: 60_000 }, () => {
   const weights = mkdtempSync(join(tmpdir(), 'eval-weights-'));
   const data = mkdtempSync(join(tmpdir(), 'eval-data-'));
   let expected = 0;
@@ -44,7 +44,7 @@ describe('cli eval', () => {
     await saveModelFiles(model, weights);
     expected = (await evaluate(model, test)).accuracy;
     writeFileSync(join(data, 'test_batch.bin'), encodeCifar10(test));
-  });
+  }, 60_000);
 
   it('prints {"accuracy", "n", "perClass"} for saved weights on test_batch.bin', async () => {
     const { code, out } = await cli('eval', '--weights', weights, '--data', data, '--backend', 'cpu');

@@ -44,7 +44,7 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 /** dL/dx and dL/dfilter of L = Σ conv(x, filter) · dy on `backend`, for seeded x, filter and dy. */
 export async function convGradients(backend: string, c: GradientCase): Promise<[Float32Array, Float32Array]> {
   await tf.setBackend(backend);
-  return tf.tidy(() => {
+  return tf.tidy((): [Float32Array, Float32Array] => {
     const x = tf.randomNormal([...c.x], 0, 1, 'float32', 1) as tf.Tensor4D;
     const filter = tf.randomNormal([...c.filter], 0, 1, 'float32', 2) as tf.Tensor4D;
     const forward = (a: tf.Tensor, f: tf.Tensor) =>

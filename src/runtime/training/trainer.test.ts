@@ -25,7 +25,8 @@ function tinyModel(): tf.LayersModel {
 
 const config: TrainingConfig = { epochs: 2, batchSize: 16, learningRate: 0.1, augmentation: { crop: 1, flip: true }, seed: 3 };
 
-describe('train', () => {
+// Real training steps on the CPU backend: seconds each on a loaded machine.
+describe('train', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     tf.enableProdMode();
     await tf.setBackend('cpu');
@@ -86,5 +87,15 @@ describe('learningRateAt', () => {
     expect(learningRateAt(50, 1000, 0.1)).toBeCloseTo(0.1);
     expect(learningRateAt(525, 1000, 0.1)).toBeCloseTo(0.05);
     expect(learningRateAt(1000, 1000, 0.1)).toBeCloseTo(0);
+  });
+});
+
+describe('train and memory', { timeout: 60_000 }, () => {
+  it('leaves no tensor behind, the optimizer included', async () => {
+    await tf.setBackend('cpu');
+    const model = tinyModel();
+    const before = tf.memory().numTensors;
+    await train(model, brightness(32, 1), brightness(16, 2), { ...config, epochs: 1 });
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -189,6 +189,8 @@ export async function train(
     return 'completed';
   } finally {
     optimizer.dispose();
+    // tfjs 4.22's MomentumOptimizer.dispose() skips SGDOptimizer's, which frees the learning-rate scalar.
+    tf.SGDOptimizer.prototype.dispose.call(optimizer);
   }
 }
 

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startNodeBackend } from '../../node/tf-node';
 import { GRADIENT_CASES, checkGradients, convGradients, describeCase } from './gradient-check';
 
-describe('WASM convolution gradients', () => {
+describe('WASM convolution gradients', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     await startNodeBackend('wasm');
-  });
+  }, 60_000);
 
   for (const c of GRADIENT_CASES) {
     it(`${describeCase(c)} matches the CPU backend within 1e-4`, async () => {
