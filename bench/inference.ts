@@ -9,10 +9,10 @@
 // Run: npm run bench [-- --backend wasm|webgl] [--case TEXT] [--runs N] [--wasm-threads N] [--quick]
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build, preview, type PreviewServer } from 'vite';
+import { loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { errorLine, fixed, launchChromium, markdown, ms, openBenchPage, startPageServer } from './browser';
 import type { BackendName, BenchCase, BenchEnv, CaseOutcome } from './inference-page/protocol';
 
 const PORT = 5186;
@@ -57,57 +57,13 @@ const CASES: Record<BackendName, BenchCase[]> = {
   ],
 };
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // No GPU here: WebGL runs on SwiftShader, which Chromium now enables only when asked.
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
-
-/**
- * Builds the page (a production build, as users get it) into a temporary folder and serves it
- * with the cross-origin isolation headers: SharedArrayBuffer, so WASM threads. A built page, not
- * the dev server: its dependency optimizer may reload the page in the middle of a run.
- */
-async function startServer(): Promise<PreviewServer> {
-  const outDir = join(tmpdir(), 'inception-explorer-inference-bench');
-  const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    cacheDir: join(tmpdir(), 'inception-explorer-inference-bench-vite'),
-    // Not minified: the WASM backend starts its threads from the source text of a function
-    // (Function.prototype.toString), which minification breaks ("e is not defined" in workers).
-    build: { outDir, emptyOutDir: true, minify: false, chunkSizeWarningLimit: 10_000 },
-  });
-  return preview({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: PORT, strictPort: true, headers: isolation },
-  });
-}
-
 async function openPage(browser: Browser, backend: BackendName): Promise<{ page: Page; env: BenchEnv }> {
-  const page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`[page ${backend}] ${message.text()}`);
-  });
-  page.on('pageerror', (error) => console.error(`[page ${backend}] ${error.message}`));
-  await page.goto(`http://localhost:${PORT}/${backend === 'wasm' && wasmThreads ? `?threads=${wasmThreads}` : ''}`);
-  await page.waitForFunction(() => 'inferenceBench' in window, null, { timeout: 120_000 });
+  const query = backend === 'wasm' && wasmThreads ? `?threads=${wasmThreads}` : '';
+  const page = await openBenchPage(browser, `http://localhost:${PORT}/${query}`, 'inferenceBench', backend);
   const env = await page.evaluate((b) => window.inferenceBench.init(b), backend);
   return { page, env };
 }
 
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
-const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const trio = (a: number, b: number, c: number, f: (n: number) => string) => `${f(a)} / ${f(b)} / ${f(c)}`;
 
 function describeEnv(env: BenchEnv): string {
@@ -152,10 +108,6 @@ function summaryRow(r: CaseOutcome): string[] {
   ];
 }
 
-/** A markdown table; columns from `numericFrom` on are right-aligned. */
-const markdown = (head: string[], rows: string[][], numericFrom = 2) =>
-  [head, head.map((_, i) => (i < numericFrom ? '---' : '---:')), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-
 /** Where the time goes (WASM): ms per kernel for one profiled run of each, the largest first. */
 function profileTable(results: readonly CaseOutcome[]): string {
   const rows: string[][] = [];
@@ -186,7 +138,7 @@ async function runBackend(browser: Browser, backend: BackendName): Promise<{ env
           `${fixed(r.gmacs.fast, 2)} GMAC/s = ${fixed(100 * r.matMulShare, 0)}% of matMul's ${fixed(r.gmacs.matMul, 2)}`,
       );
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const message = errorLine(error);
       console.error(`  ${backend} ${caseLabel(spec)}: failed: ${message}`);
       outcomes.push({ label: caseLabel(spec), backend, error: message, loadAverage: [before, loadavg()[0]] });
       // A failed case (e.g. out of WASM memory) can leave the backend unusable.
@@ -199,8 +151,8 @@ async function runBackend(browser: Browser, backend: BackendName): Promise<{ env
 }
 
 async function main(): Promise<void> {
-  const server = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await startPageServer({ root: ROOT, name: 'inference', port: PORT });
+  const browser = await launchChromium();
   const environments: BenchEnv[] = [];
   const results: CaseOutcome[] = [];
   try {
