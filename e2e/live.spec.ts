@@ -1,7 +1,8 @@
 // The live panel in a real browser: TensorFlow.js in a worker, on this machine's backends (WASM;
 // WebGL is SwiftShader here, so it is used only where WebGL itself is tested, on a tiny network).
 // The panel is tested on its harness page, e2e/harness/live.html.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { warmWorkerDependencies } from './warm-worker';
 
 /** Small networks for the tests that need many builds; one test runs the full-size GoogLeNet. */
 const SMALL = 'stem=cifar&input=32&width=0.25&classes=10';
@@ -18,31 +19,11 @@ const runInference = async (page: Page) => {
 const tensorsInWorker = (page: Page) =>
   page.evaluate(async () => (await window.liveClient!.call('memory', {})).numTensors);
 
-/**
- * The dev server bundles the worker's dependencies (tfjs) when the worker first asks for them and
- * then reloads every open page. Asking first, with no page open, keeps the tests' pages still.
- */
-async function warmWorkerDependencies(request: APIRequestContext) {
-  const seen = new Set<string>();
-  const queue = ['/src/runtime/worker/live.worker.ts'];
-  while (queue.length > 0) {
-    const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const response = await request.get(url, { timeout: 120_000 });
-    expect(response.ok(), url).toBe(true);
-    if (!url.startsWith('/src/')) continue;
-    for (const [, imported] of (await response.text()).matchAll(/(?:from|import)\s*["'](\/(?:src|node_modules)\/[^"']+)["']/g)) {
-      queue.push(imported);
-    }
-  }
-}
-
 let problems: string[];
 
 test.beforeAll(async ({ request }) => {
   test.setTimeout(180_000);
-  await warmWorkerDependencies(request);
+  await warmWorkerDependencies(request, '/src/runtime/worker/live.worker.ts');
 });
 
 test.beforeEach(async ({ page, baseURL }) => {

@@ -3,10 +3,8 @@
 // imports of node_modules), never from a CDN.
 
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { logicalCores } from '../page-wasm';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { analyze } from '../../src/analysis/counts';
 import { configure } from '../../src/model/networks';
 import { buildLayersModel } from '../../src/runtime/build-layers-model';
@@ -14,21 +12,6 @@ import { compileFastModel, type FastModel } from '../../src/runtime/fast';
 import { compareWithLayersModel, inputShape } from '../../src/runtime/fast/check';
 import { randomizeBiasesAndBatchNorms } from '../../src/runtime/fast/randomize';
 import type { BackendName, BenchCase, BenchEnv, BenchResult } from './protocol';
-
-// tfjs-backend-wasm 4.22 caps XNNPACK's pool at navigator.hardwareConcurrency / 2 whatever
-// setThreadsCount asks (it assumes two hyper-threads per core): one thread on this 2-core machine.
-// `?threads=N` lifts the cap by reporting 2N logical cores to it, to measure N threads.
-const requestedThreads = Number(new URLSearchParams(location.search).get('threads') ?? 0);
-const logicalCores = navigator.hardwareConcurrency;
-if (requestedThreads > 0) {
-  Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2 * requestedThreads });
-  setThreadsCount(requestedThreads);
-}
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-});
 
 const MATMUL_SIZE = 1024;
 let matMulInputs: [tf.Tensor2D, tf.Tensor2D] | undefined;

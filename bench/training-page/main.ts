@@ -3,29 +3,11 @@
 // binaries come from this server (Vite ?url imports of node_modules), never from a CDN.
 
 import * as tf from '@tensorflow/tfjs';
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { logicalCores } from '../page-wasm';
 import { registerBatchNormGradient } from '../../src/runtime/training/batch-norm-gradient';
 import { registerWasmGradients } from '../../src/runtime/training/wasm-gradients';
 import type { BackendName, TrainingCase, TrainingEnv, TrainingResult } from './protocol';
 import { backendEnv, runTrainingCase } from './run-case';
-
-// tfjs-backend-wasm 4.22 caps XNNPACK's pool at navigator.hardwareConcurrency / 2 whatever
-// setThreadsCount asks: one thread on this 2-core machine. `?threads=N` lifts the cap by
-// reporting 2N logical cores to it, to measure N threads (as the inference benchmark does).
-const requestedThreads = Number(new URLSearchParams(location.search).get('threads') ?? 0);
-const logicalCores = navigator.hardwareConcurrency;
-if (requestedThreads > 0) {
-  Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2 * requestedThreads });
-  setThreadsCount(requestedThreads);
-}
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-});
 
 function renderer(): string | undefined {
   const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');

@@ -5,22 +5,19 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '../runtime/lrn-layer';
+import { modelJsonText } from '../runtime/training/model-files';
 
-/** Writes model.json and weights.bin into `dir` (created if missing), replacing them atomically. */
-export async function saveModelFiles(model: tf.LayersModel, dir: string): Promise<void> {
+/**
+ * Writes model.json and weights.bin into `dir` (created if missing), replacing them atomically, in
+ * the form the training panel downloads and uploads (`metadata` describes the run).
+ */
+export async function saveModelFiles(model: tf.LayersModel, dir: string, metadata: Readonly<Record<string, unknown>> = {}): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
-      const json = {
-        format: 'layers-model',
-        generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
-        convertedBy: null,
-        modelTopology: artifacts.modelTopology,
-        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
-      };
       writeFileSync(join(dir, 'weights.bin.tmp'), new Uint8Array(weights));
-      writeFileSync(join(dir, 'model.json.tmp'), JSON.stringify(json));
+      writeFileSync(join(dir, 'model.json.tmp'), modelJsonText(artifacts.modelTopology, artifacts.weightSpecs ?? [], metadata));
       renameSync(join(dir, 'weights.bin.tmp'), join(dir, 'weights.bin'));
       renameSync(join(dir, 'model.json.tmp'), join(dir, 'model.json'));
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };

@@ -14,6 +14,7 @@ import { GraphView } from './graph/GraphView';
 import { Inspector } from './inspector/Inspector';
 import { BottleneckLab } from './lab/BottleneckLab';
 import { LivePanel } from './live/LivePanel';
+import { TrainingPanel } from './training/TrainingPanel';
 import { createLiveClient } from '../runtime/worker/spawn';
 import { useViewState } from './state/useViewState';
 import { expandablePaths } from './table/rows';
@@ -54,6 +55,9 @@ export function App() {
   useEffect(() => () => live.terminate(), [live]);
   const measureConvs = useCallback((input: LabInput) => live.call('benchConvs', input), [live]);
   if (state.view === 'live' && !liveOpened) setLiveOpened(true);
+  // Likewise the training worker: it starts with the Train tab and keeps training behind other tabs.
+  const [trainOpened, setTrainOpened] = useState(state.view === 'train');
+  if (state.view === 'train' && !trainOpened) setTrainOpened(true);
 
   return (
     <div className="page">
@@ -158,6 +162,11 @@ export function App() {
           {liveOpened && (
             <div role="tabpanel" aria-labelledby="tab-live" hidden={state.view !== 'live'}>
               <LivePanel config={config} selected={state.selected} onSelect={select} client={live} />
+            </div>
+          )}
+          {trainOpened && (
+            <div role="tabpanel" aria-labelledby="tab-train" hidden={state.view !== 'train'}>
+              <TrainingPanel />
             </div>
           )}
         </main>

@@ -2,18 +2,7 @@
 // identity (γ 1, β 0, mean 0, variance 1) and its biases zero, which would leave folding untested.
 
 import * as tf from '@tensorflow/tfjs';
-
-/** Seeded uniform numbers in [0, 1) (mulberry32): the same weights in Node and in the browser. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../data/batches';
 
 /** Per-weight ranges [low, high) by Keras weight name; kernels keep their initializer's values. */
 const RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -29,7 +18,7 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
  * each BatchNorm is a different affine map per channel.
  */
 export function randomizeBiasesAndBatchNorms(layersModel: tf.LayersModel, seed = 7): void {
-  const next = uniform(seed);
+  const next = seededRandom(seed);
   for (const layer of layersModel.layers) {
     const keys = layer.weights.map((w) => w.originalName.slice(w.originalName.lastIndexOf('/') + 1));
     if (!keys.some((key) => key in RANGES)) continue;

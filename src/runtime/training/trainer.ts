@@ -83,6 +83,18 @@ export function learningRateAt(step: number, totalSteps: number, peak: number): 
 
 const isKernel = (name: string) => /kernel$/.test(name);
 
+/**
+ * BatchNorm's moving statistics (what evaluation uses) follow the batches with momentum 0.9,
+ * PyTorch's default, instead of Keras' 0.99: with 0.99 they still hold mostly their initial values
+ * after the tens or hundreds of steps a browser run makes (measured: small GoogLeNet, 40 steps on
+ * the digits, 10% validation accuracy with 0.99, 90% with 0.9). tfjs has no setter for it.
+ */
+function followBatchStatistics(model: tf.LayersModel): void {
+  for (const layer of model.layers) {
+    if (layer.getClassName() === 'BatchNormalization') (layer as unknown as { momentum: number }).momentum = 0.9;
+  }
+}
+
 /** The main output of a model whose extra outputs are auxiliary heads (weighted 0.3, as in GoogLeNet). */
 function lossOf(outputs: tf.Tensor | tf.Tensor[], labels: tf.Tensor): { loss: tf.Scalar; main: tf.Tensor } {
   const list = Array.isArray(outputs) ? outputs : [outputs];
@@ -105,6 +117,7 @@ export async function train(
   config: TrainingConfig,
   hooks: TrainingHooks = {},
 ): Promise<TrainingOutcome> {
+  followBatchStatistics(model);
   const classes = data.classNames.length;
   const stepsPerEpoch = Math.ceil(data.count / config.batchSize);
   const scheduledSteps = stepsPerEpoch * config.epochs;

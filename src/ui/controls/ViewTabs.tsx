@@ -6,6 +6,7 @@ const TABS: readonly { readonly view: ViewName; readonly label: string }[] = [
   { view: 'compare', label: 'Compare' },
   { view: 'lab', label: 'Bottleneck lab' },
   { view: 'live', label: 'Live' },
+  { view: 'train', label: 'Train' },
 ];
 
 interface ViewTabsProps {
