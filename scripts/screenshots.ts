@@ -11,7 +11,26 @@ const SHOTS: readonly [name: string, query: string][] = [
   ['compare', '/?view=compare'],
   ['lab', '/?view=lab'],
   ['live', '/?view=live&sel=inception_3a'],
+  ['train', '/?view=train'],
 ];
+
+/** Two short runs on the built-in digits, the second with another variant, overlaid. */
+async function trainTwoRuns(page: import('@playwright/test').Page): Promise<void> {
+  const training = page.getByRole('region', { name: 'Training' });
+  const field = (name: string) => training.getByRole('textbox', { name, exact: true });
+  await field('Epochs').fill('3');
+  await field('Limit training images').fill('1280');
+  await field('Limit validation images').fill('500');
+  await training.getByLabel('Backend').selectOption('wasm');
+  const completed = training.getByRole('table').filter({ hasText: 'Runs' }).locator('tbody tr', { hasText: 'completed' });
+  for (const [i, inception] of ['bottleneck', 'no-reduce'].entries()) {
+    await training.getByLabel('inception', { exact: true }).selectOption(inception);
+    await training.getByRole('button', { name: 'Start training' }).click();
+    await completed.nth(i).waitFor({ timeout: 600_000 });
+  }
+  for (const box of await training.getByRole('checkbox', { name: /Overlay/ }).all()) await box.check();
+  await training.getByRole('table', { name: /Confusion matrix/ }).locator('td:not(.train-diagonal) button:enabled').first().click();
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -26,6 +45,7 @@ for (const [name, query] of SHOTS) {
     await page.getByRole('button', { name: 'Run inference' }).click({ timeout: 60_000 });
     await page.getByText('Warm median').waitFor({ timeout: 60_000 });
   }
+  if (name === 'train') await trainTwoRuns(page);
   await page.waitForTimeout(1500); // the graph's fit transition and fonts
   await page.screenshot({ path: `docs/${name}.png` });
   console.log(`docs/${name}.png`);

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/counts';
 import { configure } from '../model/networks';
 import { readCifarFolder } from '../node/cifar-folder';
-import { saveModelFiles } from '../node/model-files';
+import { loadModelFiles, saveModelFiles } from '../node/model-files';
 import { startNodeBackend, type NodeBackend } from '../node/tf-node';
 import { buildLayersModel } from '../runtime/build-layers-model';
 import { train, type EpochResult } from '../runtime/training/trainer';
@@ -16,10 +16,13 @@ import { train, type EpochResult } from '../runtime/training/trainer';
 const USAGE = `Usage: npm run train -- --model googlenet|xception [--preset small] [--set key=value ...]
                       --data DIR --epochs N --out DIR
                       [--batch 64] [--lr 0.05] [--seed 1] [--no-augment] [--backend wasm|cpu] [--max-steps N]
+                      [--init DIR]
 
 Trains on a folder in CIFAR-10's binary layout (data_batch_N.bin for training, test_batch.bin
 for the accuracy after each epoch) and saves a tfjs layers model in --out after every epoch.
-Without --preset, the preset "small" (the 32x32 network) is used.`;
+Without --preset, the preset "small" (the 32x32 network) is used. --init DIR starts from the
+weights saved in DIR (same network and options) instead of fresh ones: a long training can go on
+in steps, each with its own warm-up and cosine schedule.`;
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n\n${USAGE}\n`);
@@ -38,6 +41,17 @@ const duration = (seconds: number) =>
     ? `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`
     : `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
 
+/** The weights saved in `dir`, checked to be the configured network's. */
+async function startingWeights(dir: string, description: Parameters<typeof buildLayersModel>[0]) {
+  const model = await loadModelFiles(dir).catch((error: Error) => fail(`--init ${dir}: ${error.message}`));
+  const expected = buildLayersModel(description, { init: 'zeros' });
+  // By layer name and shape: tfjs suffixes the variable names of a second model built in a session.
+  const shapes = (m: typeof model) => m.layers.map((l) => `${l.name} ${l.weights.map((w) => w.shape.join('×')).join(' ')}`).join('\n');
+  if (shapes(model) !== shapes(expected)) fail(`--init ${dir}: its weights are not those of the configured network (check --model, --preset and --set)`);
+  expected.dispose();
+  return model;
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -55,6 +69,7 @@ async function main(): Promise<void> {
         'no-augment': { type: 'boolean', default: false },
         backend: { type: 'string', default: 'wasm' },
         'max-steps': { type: 'string' },
+        init: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -104,7 +119,7 @@ async function main(): Promise<void> {
 
   const tf = await startNodeBackend(backend);
   const totals = analyze(config.model).totals;
-  const model = buildLayersModel(config.model, { seed });
+  const model = args.init ? await startingWeights(args.init, config.model) : buildLayersModel(config.model, { seed });
   const options = Object.entries(config.optionText).map(([k, v]) => `${k}=${v}`).join(' ');
   console.log(`${config.network} (${options})`);
   console.log(`${totals.params.toLocaleString('en-US')} params, ${totals.macs.toLocaleString('en-US')} MACs per image; backend ${tf.getBackend()}`);
