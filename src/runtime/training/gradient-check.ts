@@ -63,3 +63,42 @@ export async function checkGradients(c: GradientCase): Promise<{ input: number; 
   const [wasmDx, wasmDf] = await convGradients('wasm', c);
   return { input: relativeError(wasmDx, cpuDx), filter: relativeError(wasmDf, cpuDf) };
 }
+
+export interface PoolCase {
+  readonly x: readonly [number, number, number, number];
+  readonly size: number;
+  readonly stride: 1 | 2;
+  readonly pad: 'same' | 'valid';
+  /** Small integers, half of them 0 (as after a ReLU): windows with several equal maxima. */
+  readonly ties: boolean;
+}
+
+/** The max pools of the two networks (3x3 stride 1 and 2, same) and a few others, with and without ties. */
+export const POOL_CASES: readonly PoolCase[] = [
+  { x: [2, 9, 9, 4], size: 3, stride: 2, pad: 'same', ties: false },
+  { x: [2, 8, 8, 3], size: 3, stride: 1, pad: 'same', ties: false },
+  { x: [2, 9, 9, 4], size: 3, stride: 2, pad: 'valid', ties: false },
+  { x: [1, 7, 6, 5], size: 2, stride: 2, pad: 'valid', ties: false },
+  { x: [2, 16, 16, 8], size: 3, stride: 2, pad: 'same', ties: true },
+  { x: [2, 8, 8, 3], size: 3, stride: 1, pad: 'same', ties: true },
+];
+
+export const describePoolCase = (c: PoolCase) =>
+  `max pool x ${c.x.join('×')} size ${c.size} stride ${c.stride} ${c.pad}${c.ties ? ' with ties' : ''}`;
+
+/** dL/dx of L = Σ maxPool(x) · dy on `backend`, for seeded x and dy. */
+export async function poolGradient(backend: string, c: PoolCase): Promise<Float32Array> {
+  await tf.setBackend(backend);
+  return tf.tidy(() => {
+    const normal = tf.randomNormal([...c.x], 0, 1, 'float32', 1);
+    const x = (c.ties ? tf.round(tf.relu(normal).mul(2)) : normal) as tf.Tensor4D;
+    const forward = (a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, c.size, c.stride, c.pad);
+    const dy = tf.randomNormal(forward(x).shape, 0, 1, 'float32', 3);
+    return tf.grad((a: tf.Tensor) => tf.sum(tf.mul(forward(a), dy)))(x).dataSync() as Float32Array;
+  });
+}
+
+/** The relative error of WASM's max-pool input gradient against the CPU backend's. */
+export async function checkPoolGradient(c: PoolCase): Promise<number> {
+  return relativeError(await poolGradient('wasm', c), await poolGradient('cpu', c));
+}
