@@ -19,7 +19,15 @@ export default defineConfig({
   worker: { rolldownOptions: { output: { minify: false } } },
   // Pre-bundled at start-up: otherwise the dev server bundles tfjs when the live worker first
   // asks for it and reloads the page mid-session. The page itself still loads no tfjs.
-  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl'] },
+  // The ImageNet class names are imported (dynamically) by the classify worker.
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow-models/mobilenet/dist/imagenet_classes.js',
+    ],
+  },
   test: {
     // Unit tests live beside the code; e2e/ belongs to Playwright.
     include: ['src/**/*.test.ts'],

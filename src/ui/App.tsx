@@ -13,6 +13,8 @@ import { ExportMenu } from './export/ExportMenu';
 import { GraphView } from './graph/GraphView';
 import { Inspector } from './inspector/Inspector';
 import { BottleneckLab } from './lab/BottleneckLab';
+import { ClassifyPanel, type IncomingImage } from './classify/ClassifyPanel';
+import { usePageImageInput } from './classify/usePageImageInput';
 import { LivePanel } from './live/LivePanel';
 import { TrainingPanel } from './training/TrainingPanel';
 import { createLiveClient } from '../runtime/worker/spawn';
@@ -58,6 +60,20 @@ export function App() {
   // Likewise the training worker: it starts with the Train tab and keeps training behind other tabs.
   const [trainOpened, setTrainOpened] = useState(state.view === 'train');
   if (state.view === 'train' && !trainOpened) setTrainOpened(true);
+  // And the classify worker. An image dropped or pasted anywhere goes to the Classify tab.
+  const [classifyOpened, setClassifyOpened] = useState(state.view === 'classify');
+  if (state.view === 'classify' && !classifyOpened) setClassifyOpened(true);
+  const [incoming, setIncoming] = useState<IncomingImage>();
+  usePageImageInput(
+    useCallback(
+      (blob: Blob, name: string) => {
+        setIncoming((previous) => ({ blob, name, serial: (previous?.serial ?? 0) + 1 }));
+        dispatch({ type: 'view', view: 'classify' });
+      },
+      [dispatch],
+    ),
+  );
+  const xception = config.network === 'xception';
 
   return (
     <div className="page">
@@ -167,6 +183,15 @@ export function App() {
           {trainOpened && (
             <div role="tabpanel" aria-labelledby="tab-train" hidden={state.view !== 'train'}>
               <TrainingPanel />
+            </div>
+          )}
+          {classifyOpened && (
+            <div role="tabpanel" aria-labelledby="tab-classify" hidden={state.view !== 'classify'}>
+              <ClassifyPanel
+                xceptionOptions={xception ? config.text : {}}
+                xceptionTarget={xception ? "the sidebar's Xception" : "Keras' Xception (299×299, 1000 classes)"}
+                incoming={incoming}
+              />
             </div>
           )}
         </main>

@@ -7,6 +7,7 @@ const TABS: readonly { readonly view: ViewName; readonly label: string }[] = [
   { view: 'lab', label: 'Bottleneck lab' },
   { view: 'live', label: 'Live' },
   { view: 'train', label: 'Train' },
+  { view: 'classify', label: 'Classify' },
 ];
 
 interface ViewTabsProps {

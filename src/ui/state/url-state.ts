@@ -8,7 +8,7 @@ import { networkNames, networks, parseOptionValue, type NetworkName } from '../.
 import { explore, presetText } from '../explore';
 import type { ConfigText, Encoding, ViewName, ViewState } from './view';
 
-export const VIEWS: readonly ViewName[] = ['graph', 'table', 'compare', 'lab', 'live', 'train'];
+export const VIEWS: readonly ViewName[] = ['graph', 'table', 'compare', 'lab', 'live', 'train', 'classify'];
 export const ENCODINGS: readonly Encoding[] = ['macs', 'params'];
 
 /** Prefix of the compared configuration's keys: `vs=xception&vs.conv=regular`. */

@@ -10,7 +10,7 @@ export interface ConfigText {
   readonly text: Readonly<Record<string, string>>;
 }
 
-export type ViewName = 'graph' | 'table' | 'compare' | 'lab' | 'live' | 'train';
+export type ViewName = 'graph' | 'table' | 'compare' | 'lab' | 'live' | 'train' | 'classify';
 
 /** What node size and colour encode in the graph. */
 export type Encoding = 'macs' | 'params';
