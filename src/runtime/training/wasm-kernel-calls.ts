@@ -26,12 +26,6 @@ export const k = {
   conv2d: wasmKernel('Conv2D'),
   reverse: wasmKernel('Reverse'),
   depthwise: wasmKernel('DepthwiseConv2dNative'),
-  equal: wasmKernel('Equal'),
-  cast: wasmKernel('Cast'),
-  multiply: wasmKernel('Multiply'),
-  sub: wasmKernel('Sub'),
-  add: wasmKernel('Add'),
-  onesLike: wasmKernel('OnesLike'),
 };
 
 /** A kernel function as the WASM backend calls it. */
