@@ -78,7 +78,7 @@ describe('Classifier', { timeout: 120_000 }, () => {
   it('offers the shipped weights with their test accuracy and the runs whose weights are saved', async () => {
     const choices = await classifier.choices();
     expect(choices.map((c) => c.id)).toEqual(['shipped:googlenet-small', 'shipped:xception-small', 'run:r1']);
-    expect(choices[0].label).toMatch(/^GoogLeNet small · CIFAR-10 \(shipped, \d+\.\d% on the test set\)$/);
+    expect(choices[0].label).toMatch(/^GoogLeNet small · CIFAR-10 \(shipped, \d+\.\d% test accuracy\)$/);
     expect(choices[2].network).toBe('xception');
   });
 

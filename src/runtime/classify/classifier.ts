@@ -79,7 +79,7 @@ export class Classifier {
     const shipped = await Promise.all(
       SHIPPED.map(async ({ folder, title }) => {
         const training = await this.training(folder).catch(() => undefined);
-        const accuracy = training?.testAccuracy === undefined ? '' : `, ${percent(training.testAccuracy)} on the test set`;
+        const accuracy = training?.testAccuracy === undefined ? '' : `, ${percent(training.testAccuracy)} test accuracy`;
         const network = training?.network ?? (folder.split('-')[0] as NetworkName);
         return { id: `shipped:${folder}`, label: `${title} · CIFAR-10 (shipped${accuracy})`, network };
       }),

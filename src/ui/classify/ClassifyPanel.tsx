@@ -29,10 +29,8 @@ interface ClassifyPanelProps {
 
 /** Classify the user's photo with shipped, trained-here or ImageNet weights, and show where the network looked. */
 export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, client }: ClassifyPanelProps) {
-  const { state, input, predictions, predictError, cam, classIndex, select, setImage, loadImagenet, pickClass, pickModule, reportImageError } = useClassifier({
-    xceptionOptions,
-    client,
-  });
+  const classifier = useClassifier({ xceptionOptions, client });
+  const { state, input, predictions, predictError, cam, classIndex, setImage } = classifier;
   const [opacity, setOpacity] = useState(0.5);
   const weightsId = useId();
   const { info, image } = state;
@@ -52,14 +50,16 @@ export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, clien
         </p>
       </header>
       <div className="classify-bar">
-        <ImageInput onImage={(blob, name) => void setImage(blob, name)} onError={reportImageError} />
+        <ImageInput onImage={(blob, name) => void setImage(blob, name)} onError={classifier.reportImageError} />
         <div className="field">
           <label htmlFor={weightsId}>Weights</label>
           <select
             id={weightsId}
             value={state.loading ?? info?.id ?? ''}
             disabled={state.choices.length === 0 || state.loading !== undefined}
-            onChange={(event) => void select(event.target.value)}
+            // Runs trained since the list was read appear when the field is used.
+            onFocus={() => void classifier.refreshChoices()}
+            onChange={(event) => void classifier.select(event.target.value)}
           >
             {state.choices.length === 0 && <option value="">loading…</option>}
             {state.choices.map((choice) => (
@@ -73,14 +73,14 @@ export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, clien
           info={info?.backend}
           switching={state.loading === undefined ? undefined : 'auto'}
           error={undefined}
-          onChange={(choice) => info && void select(info.id, choice)}
+          onChange={(choice) => info && void classifier.select(info.id, choice)}
         />
         <ImagenetLoader
           loading={state.imagenet.loading}
           error={state.imagenet.error}
           loaded={info?.id === 'imagenet'}
           target={xceptionTarget}
-          onLoad={(source) => void loadImagenet(source)}
+          onLoad={(source) => void classifier.loadImagenet(source)}
         />
       </div>
       <div className="classify-messages">
@@ -128,7 +128,7 @@ export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, clien
               modules={info.camModules}
               module={state.camModule ?? info.defaultCamModule}
               opacity={opacity}
-              onModule={pickModule}
+              onModule={classifier.pickModule}
               onOpacity={setOpacity}
             />
           )}
@@ -138,7 +138,7 @@ export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, clien
               milliseconds={predictions.milliseconds}
               backend={predictions.backend}
               selected={classIndex}
-              onPick={pickClass}
+              onPick={classifier.pickClass}
             />
           ) : predictError ? (
             <p className="alert" role="alert">
