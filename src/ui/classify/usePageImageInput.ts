@@ -20,8 +20,11 @@ export function usePageImageInput(onImage: (blob: Blob, name: string) => void, e
     // left the window.
     let depth = 0;
     const dragging = (on: boolean) => document.body.classList.toggle(DRAGGING_CLASS, on);
-    // Dragged text and links are left alone: they may be meant for a text field.
-    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    // Dragged text and links are left alone: they may be meant for a text field. So are files
+    // dropped on a file control (model files in the Train tab, ImageNet weights): the browser
+    // gives them to that control.
+    const onFileControl = (event: Event) => event.target instanceof HTMLInputElement && event.target.type === 'file';
+    const carriesFiles = (event: DragEvent) => !onFileControl(event) && (event.dataTransfer?.types.includes('Files') ?? false);
 
     const enter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
