@@ -130,6 +130,29 @@ test('an image dropped on another tab, or pasted, is classified in the Classify 
   await expect(panel(page).getByText(/pasted image · PNG · 96×64/)).toBeVisible();
 });
 
+test('a run trained in this browser classifies too, with its own classes', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/?view=train');
+  const training = page.getByRole('region', { name: 'Training' });
+  for (const [field, value] of [['Epochs', '1'], ['Batch size', '32'], ['Limit training images', '64'], ['Limit validation images', '32']]) {
+    await training.getByRole('textbox', { name: field, exact: true }).fill(value);
+  }
+  await training.getByLabel('Backend').selectOption('wasm');
+  await training.getByRole('button', { name: 'Start training' }).click();
+  await expect(training.getByRole('table').filter({ hasText: 'Runs' }).getByText('completed')).toBeVisible({ timeout: 240_000 });
+
+  await page.getByRole('tab', { name: 'Classify' }).click();
+  await weightsReady(page, /GoogLeNet small/);
+  const weights = panel(page).getByLabel('Weights', { exact: true });
+  await weights.focus(); // the list is read again: the new run is in it
+  await weights.selectOption({ label: 'googlenet small · Digits (trained here)' });
+  await weightsReady(page, /Digits \(trained here\)/);
+  await expect(panel(page).getByText('These weights know 10 classes: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9.')).toBeVisible();
+  await upload(page);
+  await expect(predictions(page)).toHaveCount(5, { timeout: 30_000 });
+  await expect(predictions(page).first().locator('.prediction-name')).toHaveText(/^\d$/);
+});
+
 test('every bad file gets its message and the page keeps the last good image', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/?view=classify');
