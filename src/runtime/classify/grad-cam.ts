@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { inferShapes, isShapedBlock } from '../../model/shapes';
 import type { Model, Node } from '../../model/types';
-import { layersRunner } from '../worker/execute';
+import { layersRunner, type Runner } from '../worker/execute';
 
 export interface CamModules {
   /** Top-level modules whose output is a feature map larger than 1×1 (taps left out), in order. */
@@ -35,9 +35,8 @@ export function camModules(model: Model): CamModules {
  * Class scores from a feature map: the modules after `from`, then the classifier with its softmax
  * left out (Grad-CAM weighs the score before softmax, so other classes do not leak into it).
  */
-function classScores(description: Model, layersModel: tf.LayersModel, from: number, features: tf.Tensor): tf.Tensor {
+function classScores(description: Model, layersModel: tf.LayersModel, runner: Runner, from: number, features: tf.Tensor): tf.Tensor {
   const top = description.root.children;
-  const runner = layersRunner(description, layersModel);
   let t = features;
   for (let i = from; i < top.length - 1; i++) t = runner.runModule(i, t).next;
   const classifier = top[top.length - 1];
@@ -69,7 +68,7 @@ export function gradCam(description: Model, layersModel: tf.LayersModel, x: tf.T
     let features: tf.Tensor = x;
     for (let i = 0; i <= index; i++) features = runner.runModule(i, features).next;
     // A slice, not a gather: gather's gradient needs UnsortedSegmentSum, which WASM lacks.
-    const score = (a: tf.Tensor) => classScores(description, layersModel, index + 1, a).slice([0, classIndex], [1, 1]).sum();
+    const score = (a: tf.Tensor) => classScores(description, layersModel, runner, index + 1, a).slice([0, classIndex], [1, 1]).sum();
     const gradients = tf.grad(score)(features);
     const weights = gradients.mean([1, 2], true);
     const cam = tf.relu(features.mul(weights).sum(-1)).squeeze([0]);
