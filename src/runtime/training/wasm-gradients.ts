@@ -6,8 +6,12 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+// Registers WASM's own kernels first: Transpose is wrapped, not replaced.
+import '@tensorflow/tfjs-backend-wasm';
 import { composed, k, padOrCrop, type Backend, type Kernel, type Keep } from './wasm-kernel-calls';
 import { maxPoolGrad } from './wasm-max-pool-gradient';
+import { splitVKernel } from './wasm-split';
+import { fasterTranspose } from './wasm-transpose';
 
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
@@ -225,15 +229,22 @@ export const wasmGradientKernels: readonly KernelConfig[] = [
   { kernelName: 'DepthwiseConv2dNativeBackpropInput', backendName: 'wasm', kernelFunc: depthwiseBackpropInput as unknown as KernelFunc },
   // Replaces WASM's own, whose gradients are wrong for more than one channel (see wasm-max-pool-gradient.ts).
   { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad as unknown as KernelFunc },
+  // Replaces WASM's own, a generic strided slice per part (see wasm-split.ts).
+  splitVKernel,
 ];
 
 let registered = false;
 
-/** Registers the kernels (once), replacing WASM's slow Conv2DBackpropInput and its wrong MaxPoolGrad. */
+/**
+ * Registers the kernels (once), replacing WASM's slow Conv2DBackpropInput, its wrong MaxPoolGrad,
+ * and its Transpose with one faster on 2-D permutations (the gradient kernels transpose activations).
+ */
 export function registerWasmGradients(): void {
   if (registered) return;
   registered = true;
-  for (const config of wasmGradientKernels) {
+  const wasmTranspose = tf.getKernel('Transpose', 'wasm');
+  if (!wasmTranspose) throw new Error('The WASM backend has no Transpose kernel.');
+  for (const config of [...wasmGradientKernels, fasterTranspose(wasmTranspose)]) {
     if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
     tf.registerKernel(config);
   }

@@ -3,9 +3,17 @@
 // are freed with `disposeData`. Shapes are NHWC, as tfjs-layers uses.
 
 import * as tf from '@tensorflow/tfjs';
-import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { DataType, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 export type Backend = tf.KernelBackend;
+
+/** The parts of tfjs-backend-wasm's BackendWasm that kernels written in JavaScript use. */
+export interface WasmHeap {
+  makeOutput(shape: number[], dtype: DataType): TensorInfo;
+  /** A view of a tensor's data in the WASM heap; made after every allocation (growing the heap detaches views). */
+  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
+}
+
 /** A kernel function of the WASM backend, called directly. */
 export function wasmKernel(name: string): (backend: Backend, inputs: Record<string, TensorInfo>, attrs?: object) => TensorInfo {
   return (backend, inputs, attrs = {}) => {

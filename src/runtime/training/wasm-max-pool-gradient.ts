@@ -6,20 +6,14 @@
 // offset) measured 4.5× slower than WASM's own kernel; this loop is faster than both.
 
 import * as tf from '@tensorflow/tfjs';
-import type { DataType, TensorInfo } from '@tensorflow/tfjs';
-import type { Kernel } from './wasm-kernel-calls';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import type { Kernel, WasmHeap } from './wasm-kernel-calls';
 
 interface PoolAttrs {
   filterSize: [number, number] | number;
   strides: [number, number] | number;
   pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
-/** The parts of tfjs-backend-wasm's BackendWasm used here. */
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: DataType): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
 }
 
 export const maxPoolGrad: Kernel = ({ inputs, backend, attrs }) => {

@@ -1,0 +1,101 @@
+// Where a training step's time goes: the app's own trainer (src/runtime/training/trainer.ts) on
+// WASM in Node, under tf.profile, with each kernel's time summed by kernel name. It explains
+// bench/training.ts's images/s (which it does not replace: profiling times each kernel on its own
+// and adds the engine's bookkeeping). The gradient kernels this project registers for WASM
+// (src/runtime/training/wasm-gradients.ts) appear under their own names, e.g. Conv2DBackpropFilter.
+// Writes bench/results/training-profile.json and prints a markdown table per network.
+// Run: npm run bench:training-profile [-- --case TEXT] [--steps N] [--batch N]
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { configure } from '../src/model/networks';
+import { startNodeBackend } from '../src/node/tf-node';
+import { buildLayersModel } from '../src/runtime/build-layers-model';
+import { train, type TrainingConfig } from '../src/runtime/training/trainer';
+import { fixed, markdown } from './browser';
+import { syntheticImages } from './training-page/run-case';
+
+const NETWORKS = ['googlenet', 'xception'] as const;
+const WARMUP_STEPS = 2;
+
+const { values: opts } = parseArgs({
+  options: { case: { type: 'string' }, steps: { type: 'string', default: '5' }, batch: { type: 'string', default: '32' } },
+});
+const steps = Number(opts.steps);
+const batchSize = Number(opts.batch);
+if (![steps, batchSize].every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('Usage: npm run bench:training-profile [-- --case TEXT] [--steps N] [--batch N] (N positive integers)');
+  process.exit(2);
+}
+
+interface KernelTotal {
+  readonly kernel: string;
+  /** Per training step. */
+  readonly ms: number;
+  readonly calls: number;
+  readonly share: number;
+}
+
+interface NetworkProfile {
+  readonly label: string;
+  readonly batchSize: number;
+  readonly steps: number;
+  /** Wall time per step while profiled, and the sum of the kernels' times in it. */
+  readonly wallMsPerStep: number;
+  readonly kernelMsPerStep: number;
+  readonly kernels: readonly KernelTotal[];
+}
+
+async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<NetworkProfile> {
+  const { model } = configure(network, {}, 'small');
+  const layersModel = buildLayersModel(model, { seed: 1 });
+  const data = syntheticImages(batchSize * (WARMUP_STEPS + steps), 1);
+  const config = (maxSteps: number): TrainingConfig => ({
+    epochs: 1,
+    batchSize,
+    learningRate: 0.01,
+    augmentation: { crop: 4, flip: true },
+    seed: 1,
+    maxSteps,
+  });
+  try {
+    await train(layersModel, data, undefined, config(WARMUP_STEPS)); // XNNPACK operators, first allocations.
+    const start = performance.now();
+    const info = await tf.profile(async () => {
+      await train(layersModel, data, undefined, config(steps));
+      return [];
+    });
+    const wallMsPerStep = (performance.now() - start) / steps;
+    const byName = new Map<string, { ms: number; calls: number }>();
+    for (const k of info.kernels) {
+      const total = byName.get(k.name) ?? { ms: 0, calls: 0 };
+      total.ms += k.kernelTimeMs as number;
+      total.calls++;
+      byName.set(k.name, total);
+    }
+    const kernelMs = [...byName.values()].reduce((sum, t) => sum + t.ms, 0);
+    const kernels = [...byName.entries()]
+      .map(([kernel, t]) => ({ kernel, ms: t.ms / steps, calls: t.calls / steps, share: t.ms / kernelMs }))
+      .sort((a, b) => b.ms - a.ms);
+    return { label: `${network} small`, batchSize, steps, wallMsPerStep, kernelMsPerStep: kernelMs / steps, kernels };
+  } finally {
+    layersModel.dispose();
+  }
+}
+
+await startNodeBackend('wasm');
+const profiles: NetworkProfile[] = [];
+for (const network of NETWORKS.filter((n) => !opts.case || `${n} small`.includes(opts.case))) {
+  const p = await profileNetwork(network);
+  profiles.push(p);
+  console.log(`\n${p.label}, batch ${p.batchSize}, ${p.steps} steps: ${fixed(p.wallMsPerStep, 0)} ms/step wall, ${fixed(p.kernelMsPerStep, 0)} ms in kernels\n`);
+  const rows = p.kernels.filter((k) => k.share >= 0.005).map((k) => [k.kernel, fixed(k.ms, 1), fixed(k.calls, 0), `${fixed(100 * k.share, 1)}%`]);
+  console.log(markdown(['kernel', 'ms/step', 'calls/step', 'share'], rows));
+}
+const out = resolve(import.meta.dirname, 'results', 'training-profile.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, loadAverageAtStart: loadavg(), profiles }, null, 2)}\n`);
+console.log(`\nwrote ${out}`);
