@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { logicalCores } from '../page-wasm';
 import { registerBatchNormGradient } from '../../src/runtime/training/batch-norm-gradient';
+import { installBatchNormInTraining } from '../../src/runtime/training/batch-norm-training';
 import { registerWasmGradients } from '../../src/runtime/training/wasm-gradients';
 import type { BackendName, TrainingCase, TrainingEnv, TrainingResult } from './protocol';
 import { backendEnv, runTrainingCase } from './run-case';
@@ -21,6 +22,7 @@ async function init(backend: BackendName): Promise<TrainingEnv> {
   // ops; the convolution gradients register for WASM only.
   registerWasmGradients();
   registerBatchNormGradient();
+  installBatchNormInTraining();
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} failed to initialize`);
   await tf.ready();
   const env = { ...(await backendEnv('chromium', navigator.userAgent, logicalCores)), crossOriginIsolated: self.crossOriginIsolated };

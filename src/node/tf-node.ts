@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerBatchNormGradient } from '../runtime/training/batch-norm-gradient';
+import { installBatchNormInTraining } from '../runtime/training/batch-norm-training';
 import { registerWasmGradients } from '../runtime/training/wasm-gradients';
 
 export type NodeBackend = 'wasm' | 'cpu';
@@ -19,6 +20,7 @@ export async function startNodeBackend(backend: NodeBackend = 'wasm'): Promise<t
     registerWasmGradients();
   }
   registerBatchNormGradient();
+  installBatchNormInTraining();
   if (!(await tf.setBackend(backend))) throw new Error(`The ${backend} backend could not start.`);
   await tf.ready();
   return tf;

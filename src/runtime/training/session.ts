@@ -10,6 +10,7 @@ import type { Backends } from '../backends';
 import { buildLayersModel } from '../build-layers-model';
 import type { BackendChoice } from '../worker/protocol';
 import { registerBatchNormGradient } from './batch-norm-gradient';
+import { installBatchNormInTraining } from './batch-norm-training';
 import { parseModelFiles } from './model-files';
 import { checkModelFits, modelFilesOf, modelFromFiles } from './model-io';
 import type { DatasetKey, EvaluationResult, ModelFiles, Progress, RunRecord, StartParams, TrainingEvent, TrainingRequest } from './protocol';
@@ -51,6 +52,7 @@ export class TrainingSession {
     this.weights = deps.weights ?? indexedDbWeights;
     registerWasmGradients();
     registerBatchNormGradient();
+    installBatchNormInTraining();
   }
 
   /** Handles one message from the page. */

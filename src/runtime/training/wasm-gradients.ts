@@ -10,7 +10,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { composed, k, padOrCrop, type Backend, type Kernel, type Keep } from './wasm-kernel-calls';
 import { maxPoolGrad } from './wasm-max-pool-gradient';
-import { splitVKernel } from './wasm-split';
+import { samplePixels, splitVKernel } from './wasm-copies';
 import { fasterTranspose } from './wasm-transpose';
 
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
@@ -131,25 +131,7 @@ function pointwiseFilterGradient(backend: Backend, x: TensorInfo, dy: TensorInfo
   const [n, , , ci] = x.shape;
   const co = dy.shape[3];
   const m = n * g.oh * g.ow;
-  const sampled =
-    g.sh === 1 && g.sw === 1
-      ? x
-      : keep(
-          k.stridedSlice(
-            backend,
-            { x },
-            {
-              begin: [0, 0, 0, 0],
-              end: [n, (g.oh - 1) * g.sh + 1, (g.ow - 1) * g.sw + 1, ci],
-              strides: [1, g.sh, g.sw, 1],
-              beginMask: 0,
-              endMask: 0,
-              ellipsisMask: 0,
-              newAxisMask: 0,
-              shrinkAxisMask: 0,
-            },
-          ),
-        );
+  const sampled = g.sh === 1 && g.sw === 1 ? x : keep(samplePixels(backend, x, g.sh, g.sw, g.oh, g.ow));
   const xT = keep(k.transpose(backend, { x: keep(k.reshape(backend, { x: sampled }, { shape: [m, ci] })) }, { perm: [1, 0] }));
   const dyFlat = keep(k.reshape(backend, { x: dy }, { shape: [m, co] }));
   const product = keep(k.matMul(backend, { a: xT, b: dyFlat }, { transposeA: false, transposeB: false }));
@@ -229,7 +211,7 @@ export const wasmGradientKernels: readonly KernelConfig[] = [
   { kernelName: 'DepthwiseConv2dNativeBackpropInput', backendName: 'wasm', kernelFunc: depthwiseBackpropInput as unknown as KernelFunc },
   // Replaces WASM's own, whose gradients are wrong for more than one channel (see wasm-max-pool-gradient.ts).
   { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad as unknown as KernelFunc },
-  // Replaces WASM's own, a generic strided slice per part (see wasm-split.ts).
+  // Replaces WASM's own, a generic strided slice per part (see wasm-copies.ts).
   splitVKernel,
 ];
 

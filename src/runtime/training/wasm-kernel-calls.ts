@@ -29,7 +29,6 @@ export const k = {
   pad: wasmKernel('PadV2'),
   slice: wasmKernel('Slice'),
   sum: wasmKernel('Sum'),
-  stridedSlice: wasmKernel('StridedSlice'),
   matMul: wasmKernel('BatchMatMul'),
   conv2d: wasmKernel('Conv2D'),
   reverse: wasmKernel('Reverse'),

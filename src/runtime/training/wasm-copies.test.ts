@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startNodeBackend } from '../../node/tf-node';
-import { copyPart } from './wasm-split';
+import { copyPart, samplePixels } from './wasm-copies';
 
 describe('copyPart', () => {
   it('copies a range of one axis, short and long runs alike', () => {
@@ -43,4 +43,16 @@ describe('SplitV on WASM', () => {
       expect(tf.engine().backend.numDataIds()).toBe(buffers);
     });
   }
+
+  it('samples every second row and third column as a strided slice does', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.range(0, 2 * 7 * 8 * 3).reshape([2, 7, 8, 3]);
+    const expected = tf.stridedSlice(x, [0, 0, 0, 0], [2, 7, 8, 3], [1, 2, 3, 1]);
+    const backend = tf.engine().backend;
+    const sampled = samplePixels(backend, { dataId: x.dataId, shape: x.shape, dtype: x.dtype }, 2, 3, 4, 3);
+    expect(sampled.shape).toEqual(expected.shape);
+    expect(Array.from(backend.readSync(sampled.dataId) as Float32Array)).toEqual(Array.from(expected.dataSync()));
+    backend.disposeData(sampled.dataId);
+    tf.dispose([x, expected]);
+  });
 });
