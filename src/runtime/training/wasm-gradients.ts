@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 // Registers WASM's own kernels first: Transpose is wrapped, not replaced.
 import '@tensorflow/tfjs-backend-wasm';
-import { composed, k, padOrCrop, type Backend, type Kernel, type Keep } from './wasm-kernel-calls';
+import { composed, frame, k, type Backend, type ExplicitPadding, type Kernel, type Keep } from './wasm-kernel-calls';
 import { maxPoolGrad } from './wasm-max-pool-gradient';
 import { samplePixels, splitVKernel } from './wasm-copies';
 import { fasterTranspose } from './wasm-transpose';
@@ -60,19 +60,19 @@ function geometry(
 }
 
 /**
- * The input padded as the forward conv saw it, and cut or extended so that the last strided
- * window ends exactly at its edge: height (oh − 1)·sh + kh, width (ow − 1)·sw + kw.
+ * The input framed as the forward conv saw it (its padding), and cut or extended so that the last
+ * strided window ends exactly at its edge: height (oh − 1)·sh + kh, width (ow − 1)·sw + kw.
  */
-function paddedInput(backend: Backend, x: TensorInfo, g: Geometry, keep: Keep): TensorInfo {
+function framedInput(backend: Backend, x: TensorInfo, g: Geometry, keep: Keep) {
   const [, h, w] = x.shape;
   const needH = (g.oh - 1) * g.sh + g.kh;
   const needW = (g.ow - 1) * g.sw + g.kw;
-  return padOrCrop(backend, x, [g.top, needH - h - g.top, g.left, needW - w - g.left], keep);
+  return frame(backend, x, [g.top, needH - h - g.top, g.left, needW - w - g.left], keep);
 }
 
 /**
  * dy spread back over the input grid for the transposed convolution: zeros between rows and
- * columns for a stride above 1, then padded by (k − 1 − pad) so that a stride-1 valid conv with the
+ * columns for a stride above 1, then framed by (k − 1 − pad) so that a stride-1 conv with the
  * flipped filter gives exactly the input's height and width.
  */
 function spreadOutputGradient(backend: Backend, dy: TensorInfo, g: Geometry, [n, h, w]: readonly number[], keep: Keep) {
@@ -87,10 +87,11 @@ function spreadOutputGradient(backend: Backend, dy: TensorInfo, g: Geometry, [n,
   }
   const top = g.kh - 1 - g.top;
   const left = g.kw - 1 - g.left;
-  return padOrCrop(backend, spread, [top, h + g.kh - 1 - top - spread.shape[1], left, w + g.kw - 1 - left - spread.shape[2]], keep);
+  return frame(backend, spread, [top, h + g.kh - 1 - top - spread.shape[1], left, w + g.kw - 1 - left - spread.shape[2]], keep);
 }
 
-const VALID_STRIDE_1 = { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC' } as const;
+/** Attributes of a stride-1 NHWC conv with explicit padding. */
+const stride1 = (pad: ExplicitPadding, dilations: [number, number] = [1, 1]) => ({ strides: [1, 1], pad, dataFormat: 'NHWC', dilations });
 
 interface ConvAttrs {
   strides: [number, number] | number;
@@ -119,9 +120,11 @@ const conv2DBackpropFilter: Kernel = ({ inputs, backend, attrs }) => {
   return composed(backend, (keep) => {
     const g = geometry(x.shape, filterShape, strides, 1, pad, dimRoundingMode, false);
     if (g.kh === 1 && g.kw === 1 && g.top === 0 && g.left === 0) return pointwiseFilterGradient(backend, x, dy, g, keep);
-    const input = keep(k.transpose(backend, { x: paddedInput(backend, x, g, keep) }, { perm: [3, 1, 2, 0] }));
+    // Transposing keeps H and W on axes 1 and 2, so the frame's padding still applies there.
+    const framed = framedInput(backend, x, g, keep);
+    const input = keep(k.transpose(backend, { x: framed.x }, { perm: [3, 1, 2, 0] }));
     const filter = keep(k.transpose(backend, { x: dy }, { perm: [1, 2, 0, 3] }));
-    const conv = keep(k.conv2d(backend, { x: input, filter }, { ...VALID_STRIDE_1, dilations: [g.sh, g.sw] }));
+    const conv = keep(k.conv2d(backend, { x: input, filter }, stride1(framed.pad, [g.sh, g.sw])));
     return k.transpose(backend, { x: conv }, { perm: [1, 2, 0, 3] });
   });
 };
@@ -154,7 +157,7 @@ const conv2DBackpropInput: Kernel = ({ inputs, backend, attrs }) => {
     const spread = spreadOutputGradient(backend, dy, g, inputShape, keep);
     const flipped = keep(k.reverse(backend, { x: filter }, { dims: [0, 1] }));
     const swapped = keep(k.transpose(backend, { x: flipped }, { perm: [0, 1, 3, 2] }));
-    return k.conv2d(backend, { x: spread, filter: swapped }, { ...VALID_STRIDE_1, dilations: [1, 1] });
+    return k.conv2d(backend, { x: spread.x, filter: swapped }, stride1(spread.pad));
   });
 };
 
@@ -172,12 +175,12 @@ const depthwiseBackpropFilter: Kernel = ({ inputs, backend, attrs }) => {
     const g = geometry(x.shape, filterShape, strides, dilations ?? 1, pad, dimRoundingMode, true);
     const n = x.shape[0];
     const [c, mult] = [filterShape[2], filterShape[3]];
-    const padded = paddedInput(backend, x, g, keep);
-    const batchLast = keep(k.transpose(backend, { x: padded }, { perm: [1, 2, 0, 3] }));
-    const input = keep(k.reshape(backend, { x: batchLast }, { shape: [1, padded.shape[1], padded.shape[2], n * c] }));
+    const framed = framedInput(backend, x, g, keep);
+    const batchLast = keep(k.transpose(backend, { x: framed.x }, { perm: [1, 2, 0, 3] }));
+    const input = keep(k.reshape(backend, { x: batchLast }, { shape: [1, framed.x.shape[1], framed.x.shape[2], n * c] }));
     const dyBatchLast = keep(k.transpose(backend, { x: dy }, { perm: [1, 2, 0, 3] }));
     const filter = keep(k.reshape(backend, { x: dyBatchLast }, { shape: [g.oh, g.ow, n * c, mult] }));
-    const conv = keep(k.depthwise(backend, { x: input, filter }, { ...VALID_STRIDE_1, dilations: [g.sh, g.sw] }));
+    const conv = keep(k.depthwise(backend, { x: input, filter }, stride1(framed.pad, [g.sh, g.sw])));
     const perImage = keep(k.reshape(backend, { x: conv }, { shape: [g.kh, g.kw, n, c * mult] }));
     const summed = keep(k.sum(backend, { x: perImage }, { axis: [2], keepDims: false }));
     return k.reshape(backend, { x: summed }, { shape: [g.kh, g.kw, c, mult] });
@@ -197,7 +200,7 @@ const depthwiseBackpropInput: Kernel = ({ inputs, backend, attrs }) => {
     const spread = spreadOutputGradient(backend, dy, g, inputShape, keep);
     const flipped = keep(k.reverse(backend, { x: filter }, { dims: [0, 1] }));
     const perChannel = keep(k.reshape(backend, { x: flipped }, { shape: [g.kh, g.kw, c * mult, 1] }));
-    const conv = k.depthwise(backend, { x: spread, filter: perChannel }, { ...VALID_STRIDE_1, dilations: [1, 1] });
+    const conv = k.depthwise(backend, { x: spread.x, filter: perChannel }, stride1(spread.pad));
     if (mult === 1) return conv;
     const grouped = keep(k.reshape(backend, { x: keep(conv) }, { shape: [n, h, w, c, mult] }));
     return k.sum(backend, { x: grouped }, { axis: [4], keepDims: false });

@@ -52,33 +52,28 @@ export function composed(backend: Backend, body: (keep: Keep) => TensorInfo): Te
   return result;
 }
 
-/** Pads (positive) or crops (negative) the two spatial axes of an NHWC tensor. */
-export function padOrCrop(
+/** Explicit zero padding of an NHWC conv's input: [[0, 0], [top, bottom], [left, right], [0, 0]]. */
+export type ExplicitPadding = [[0, 0], [number, number], [number, number], [0, 0]];
+
+/**
+ * An NHWC tensor with sides added (positive) or cut (negative) on its two spatial axes, for a
+ * conv: cuts are made here, additions become the conv's explicit padding, which XNNPACK applies
+ * without copying the tensor.
+ */
+export function frame(
   backend: Backend,
   x: TensorInfo,
   [top, bottom, left, right]: readonly [number, number, number, number],
   keep: Keep,
-): TensorInfo {
-  let out = x;
+): { x: TensorInfo; pad: ExplicitPadding } {
+  let cropped = x;
   const [n, h, w, c] = x.shape;
-  const cropTop = Math.max(0, -top);
-  const cropBottom = Math.max(0, -bottom);
-  const cropLeft = Math.max(0, -left);
-  const cropRight = Math.max(0, -right);
-  if (cropTop + cropBottom + cropLeft + cropRight > 0) {
-    out = keep(
-      k.slice(backend, { x: out }, { begin: [0, cropTop, cropLeft, 0], size: [n, h - cropTop - cropBottom, w - cropLeft - cropRight, c] }),
+  const [cutTop, cutBottom, cutLeft, cutRight] = [top, bottom, left, right].map((side) => Math.max(0, -side));
+  if (cutTop + cutBottom + cutLeft + cutRight > 0) {
+    cropped = keep(
+      k.slice(backend, { x }, { begin: [0, cutTop, cutLeft, 0], size: [n, h - cutTop - cutBottom, w - cutLeft - cutRight, c] }),
     );
   }
-  const padding = [Math.max(0, top), Math.max(0, bottom), Math.max(0, left), Math.max(0, right)];
-  if (padding.some((p) => p > 0)) {
-    const paddings = [
-      [0, 0],
-      [padding[0], padding[1]],
-      [padding[2], padding[3]],
-      [0, 0],
-    ];
-    out = keep(k.pad(backend, { x: out }, { paddings, constantValue: 0 }));
-  }
-  return out;
+  const add = (side: number) => Math.max(0, side);
+  return { x: cropped, pad: [[0, 0], [add(top), add(bottom)], [add(left), add(right)], [0, 0]] };
 }
