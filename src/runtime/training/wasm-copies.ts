@@ -7,9 +7,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import type { Backend, WasmHeap } from './wasm-kernel-calls';
-
-type Numbers = Float32Array | Int32Array | Uint8Array;
+import type { Backend, HeapArray, WasmHeap } from './wasm-kernel-calls';
 
 /** Below this many elements a run is copied element by element: a subarray per run costs more. */
 const SHORT_RUN = 64;
@@ -18,7 +16,7 @@ const SHORT_RUN = 64;
  * Copies part `[first, first + size)` of axis `axis` of x (row-major `shape`) into out: one
  * contiguous run of size × (elements per index of the axis) per index of the axes before it.
  */
-export function copyPart(x: Numbers, shape: readonly number[], axis: number, first: number, size: number, out: Numbers): void {
+export function copyPart(x: HeapArray, shape: readonly number[], axis: number, first: number, size: number, out: HeapArray): void {
   const outer = shape.slice(0, axis).reduce((p, n) => p * n, 1);
   const inner = shape.slice(axis + 1).reduce((p, n) => p * n, 1);
   const run = size * inner;

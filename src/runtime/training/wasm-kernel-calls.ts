@@ -7,11 +7,14 @@ import type { DataType, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 export type Backend = tf.KernelBackend;
 
+/** A tensor's data as a view of the WASM heap. */
+export type HeapArray = Float32Array | Int32Array | Uint8Array;
+
 /** The parts of tfjs-backend-wasm's BackendWasm that kernels written in JavaScript use. */
 export interface WasmHeap {
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   /** A view of a tensor's data in the WASM heap; made after every allocation (growing the heap detaches views). */
-  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
+  typedArrayFromHeap(t: TensorInfo): HeapArray;
 }
 
 /** A kernel function of the WASM backend, called directly. */

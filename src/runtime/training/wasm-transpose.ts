@@ -6,9 +6,7 @@
 // are copied whole, and the rest goes through 32 × 32 tiles so reads and writes both stay in cache.
 
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import type { Kernel, WasmHeap } from './wasm-kernel-calls';
-
-type Numbers = Float32Array | Int32Array | Uint8Array;
+import type { HeapArray, Kernel, WasmHeap } from './wasm-kernel-calls';
 
 const TILE = 32;
 
@@ -31,7 +29,7 @@ export function simplifyPermutation(shape: readonly number[], perm: readonly num
 }
 
 /** out = x transposed by `perm`; x is row-major with `shape`. */
-export function transposeInto(x: Numbers, shape: readonly number[], perm: readonly number[], out: Numbers): void {
+export function transposeInto(x: HeapArray, shape: readonly number[], perm: readonly number[], out: HeapArray): void {
   if (shape.includes(0)) return;
   const s = simplifyPermutation(shape, perm);
   const rank = s.shape.length;
