@@ -4,7 +4,9 @@
 // and adds the engine's bookkeeping). The kernels this project registers for WASM
 // (src/runtime/training/wasm-gradients.ts) appear under their own names, e.g. Conv2DBackpropFilter;
 // ops with a custom gradient are listed apart, since their time includes their kernels'.
-// Writes bench/results/training-profile.json and prints a markdown table per network.
+// It then times unprofiled steps with the SIMD kernels (src/runtime/training/wasm-simd.ts) and
+// without them (the composed kernels a browser without WebAssembly SIMD runs), alternating, so
+// their ratio comes from one run. Writes bench/results/training-profile.json and prints a markdown table per network.
 // Run: npm run bench:training-profile [-- --case TEXT] [--steps N] [--batch N]
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { configure } from '../src/model/networks';
 import { startNodeBackend } from '../src/node/tf-node';
+import { enableSimdKernels } from '../src/runtime/training/wasm-simd';
 import { buildLayersModel } from '../src/runtime/build-layers-model';
 import { train, type TrainingConfig } from '../src/runtime/training/trainer';
 import { fixed, markdown } from './browser';
@@ -21,6 +24,8 @@ import { syntheticImages } from './training-page/run-case';
 
 const NETWORKS = ['googlenet', 'xception'] as const;
 const WARMUP_STEPS = 2;
+/** Rounds of the SIMD comparison; each times `steps` steps with the SIMD kernels, then without. */
+const ROUNDS = 3;
 
 const { values: opts } = parseArgs({
   options: { case: { type: 'string' }, steps: { type: 'string', default: '5' }, batch: { type: 'string', default: '32' } },
@@ -54,7 +59,12 @@ interface NetworkProfile {
    * they are kept apart and out of the shares.
    */
   readonly composites: readonly KernelTotal[];
+  /** Median unprofiled ms/step with the SIMD kernels and without, from alternating rounds. */
+  readonly simdMsPerStep: number;
+  readonly composedMsPerStep: number;
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<NetworkProfile> {
   const { model } = configure(network, {}, 'small');
@@ -76,6 +86,19 @@ async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<Netwo
       return [];
     });
     const wallMsPerStep = (performance.now() - start) / steps;
+    const timed: Record<'simd' | 'composed', number[]> = { simd: [], composed: [] };
+    try {
+      for (let round = 0; round <= ROUNDS; round++) {
+        for (const mode of ['simd', 'composed'] as const) {
+          enableSimdKernels(mode === 'simd');
+          const begin = performance.now();
+          await train(layersModel, data, undefined, config(round === 0 ? 1 : steps)); // round 0 warms up
+          if (round > 0) timed[mode].push((performance.now() - begin) / steps);
+        }
+      }
+    } finally {
+      enableSimdKernels(true);
+    }
     const byName = new Map<string, { ms: number; calls: number }>();
     for (const k of info.kernels) {
       const total = byName.get(k.name) ?? { ms: 0, calls: 0 };
@@ -91,7 +114,17 @@ async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<Netwo
         .filter(([name]) => isKernel(name) === kernel)
         .map(([name, t]) => ({ kernel: name, ms: t.ms / steps, calls: t.calls / steps, share: t.ms / kernelMs }))
         .sort((a, b) => b.ms - a.ms);
-    return { label: `${network} small`, batchSize, steps, wallMsPerStep, kernelMsPerStep: kernelMs / steps, kernels: totals(true), composites: totals(false) };
+    return {
+      label: `${network} small`,
+      batchSize,
+      steps,
+      wallMsPerStep,
+      kernelMsPerStep: kernelMs / steps,
+      kernels: totals(true),
+      composites: totals(false),
+      simdMsPerStep: median(timed.simd),
+      composedMsPerStep: median(timed.composed),
+    };
   } finally {
     layersModel.dispose();
   }
@@ -107,6 +140,11 @@ for (const network of NETWORKS.filter((n) => !opts.case || `${n} small`.includes
   console.log(markdown(['kernel', 'ms/step', 'calls/step', 'share'], rows));
   const composites = p.composites.map((k) => `${k.kernel} ${fixed(k.ms, 1)} ms (${fixed(k.calls, 0)} calls)`).join(', ');
   if (composites) console.log(`\nOps with a custom gradient (BatchNorm in training is the "unnamed scope"), their kernels included above: ${composites}`);
+  const speedup = p.composedMsPerStep / p.simdMsPerStep;
+  console.log(
+    `\nUnprofiled, median of ${ROUNDS} alternating rounds: ${fixed(p.simdMsPerStep, 0)} ms/step with the SIMD kernels, ` +
+      `${fixed(p.composedMsPerStep, 0)} without (${fixed(speedup, 2)}×)`,
+  );
 }
 const out = resolve(import.meta.dirname, 'results', 'training-profile.json');
 mkdirSync(dirname(out), { recursive: true });

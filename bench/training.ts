@@ -94,7 +94,8 @@ function describeEnv(env: TrainingEnv): string {
   if (env.backend === 'cpu') return `${at}: tfjs' plain JavaScript backend`;
   const threads = env.threads ? `on, XNNPACK pool of ${env.threadsCount}` : `off (pool of ${env.threadsCount})`;
   const isolated = env.crossOriginIsolated === undefined ? '' : `, crossOriginIsolated ${env.crossOriginIsolated}`;
-  return `${at}: SIMD ${env.simd ? 'on' : 'off'}, threads ${threads}${isolated}`;
+  const kernels = env.simdTrainingKernels ? 'the SIMD training kernels' : 'the composed training kernels (SIMD module not running)';
+  return `${at}: SIMD ${env.simd ? 'on' : 'off'}, threads ${threads}${isolated}; ${kernels}`;
 }
 
 function report(r: TrainingResult): void {

@@ -32,6 +32,8 @@ export interface TrainingEnv {
   readonly simd?: boolean;
   readonly threads?: boolean;
   readonly threadsCount?: number;
+  /** WASM: whether the project's SIMD training kernels run on the backend's memory (wasm-simd.ts). */
+  readonly simdTrainingKernels?: boolean;
   /** WebGL: UNMASKED_RENDERER_WEBGL (SwiftShader here) and the WebGL version tfjs uses. */
   readonly renderer?: string;
   readonly webglVersion?: number;

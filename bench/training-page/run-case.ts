@@ -10,6 +10,7 @@ import type { LabeledImages } from '../../src/data/dataset';
 import { configure } from '../../src/model/networks';
 import { buildLayersModel } from '../../src/runtime/build-layers-model';
 import { train } from '../../src/runtime/training/trainer';
+import { simdKernels } from '../../src/runtime/training/wasm-simd';
 import type { BackendName, Runtime, TrainingCase, TrainingEnv, TrainingResult } from './protocol';
 
 const MATMUL_SIZE = 1024;
@@ -53,6 +54,7 @@ export async function backendEnv(runtime: Runtime, userAgent: string, hardwareCo
     simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean,
     threads: (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) as boolean,
     threadsCount: getThreadsCount(),
+    simdTrainingKernels: simdKernels(tf.backend()) !== null,
   };
 }
 

@@ -7,6 +7,7 @@
 // against the op-by-op gradient.
 
 import * as tf from '@tensorflow/tfjs';
+import { BATCH_NORM_STATISTICS, BATCH_NORM_TRAINING_GRADIENT, hasWasmBatchNormKernels } from './wasm-batch-norm';
 
 export interface BatchNormTraining {
   readonly y: tf.Tensor;
@@ -20,8 +21,10 @@ export function batchNormInTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.T
   const axes = x.shape.slice(0, -1).map((_, i) => i);
   const count = x.size / x.shape[x.rank - 1];
   let statistics: [tf.Tensor1D, tf.Tensor1D] | undefined;
+  // On WASM the statistics and the gradient are single SIMD kernels (wasm-batch-norm.ts).
+  const fused = x.dtype === 'float32' && hasWasmBatchNormKernels();
   const op = tf.customGrad((input, scale, offset, save) => {
-    const { mean, variance } = tf.moments(input as tf.Tensor, axes);
+    const { mean, variance } = fused ? wasmStatistics(input as tf.Tensor) : tf.moments(input as tf.Tensor, axes);
     // Kept past the op's own scope for the moving averages; the caller disposes them.
     statistics = [tf.keep(mean as tf.Tensor1D), tf.keep(variance as tf.Tensor1D)];
     (save as tf.GradSaveFunc)([input as tf.Tensor, mean, variance, scale as tf.Tensor]);
@@ -29,6 +32,10 @@ export function batchNormInTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.T
       value: tf.batchNorm(input as tf.Tensor, mean, variance, offset as tf.Tensor1D, scale as tf.Tensor1D, epsilon),
       gradFunc: (dy, saved) => {
         const [xs, mu, sigma2, g] = saved;
+        if (fused) {
+          const inputs = { x: xs, dy: dy as tf.Tensor, mean: mu, variance: sigma2, gamma: g };
+          return tf.engine().runKernel(BATCH_NORM_TRAINING_GRADIENT, inputs, { epsilon }) as tf.Tensor[];
+        }
         const rstd = tf.rsqrt(tf.add(sigma2, epsilon));
         const centered = tf.sub(xs, mu);
         const sumDy = tf.sum(dy, axes);
@@ -43,6 +50,11 @@ export function batchNormInTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.T
   const y = op(x, gamma, beta);
   const [mean, variance] = statistics!;
   return { y, mean, variance };
+}
+
+function wasmStatistics(x: tf.Tensor): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
+  const [mean, variance] = tf.engine().runKernel(BATCH_NORM_STATISTICS, { x }) as tf.Tensor1D[];
+  return { mean, variance };
 }
 
 /** The fields of tfjs-layers' BatchNormalization this replacement reads (public in Keras, not typed in tfjs). */

@@ -21,6 +21,9 @@ const SHAPES: Omit<GradientCase, 'stride' | 'pad'>[] = [
   { kind: 'depthwise', x: [3, 7, 6, 2], filter: [5, 5, 2, 2] },
   { kind: 'depthwise', x: [2, 16, 16, 8], filter: [3, 3, 8, 1] },
   { kind: 'depthwise', x: [1, 8, 8, 4], filter: [1, 1, 4, 1] },
+  // Channels not a multiple of the SIMD kernel's 4 lanes; a filter other than 3x3.
+  { kind: 'depthwise', x: [2, 10, 9, 7], filter: [3, 3, 7, 1] },
+  { kind: 'depthwise', x: [2, 11, 11, 6], filter: [5, 5, 6, 1] },
 ];
 
 /** Every shape with stride 1 and 2, same and valid padding. */
@@ -81,6 +84,7 @@ export const POOL_CASES: readonly PoolCase[] = [
   { x: [1, 7, 6, 5], size: 2, stride: 2, pad: 'valid', ties: false },
   { x: [2, 16, 16, 8], size: 3, stride: 2, pad: 'same', ties: true },
   { x: [2, 8, 8, 3], size: 3, stride: 1, pad: 'same', ties: true },
+  { x: [2, 8, 8, 6], size: 3, stride: 1, pad: 'same', ties: true },
 ];
 
 export const describePoolCase = (c: PoolCase) =>

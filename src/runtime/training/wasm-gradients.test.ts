@@ -1,12 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeBackend } from '../../node/tf-node';
+import { enableSimdKernels, simdKernels } from './wasm-simd';
 import { GRADIENT_CASES, POOL_CASES, checkGradients, checkPoolGradient, convGradients, describeCase, describePoolCase, poolGradient } from './gradient-check';
 
-describe('WASM convolution gradients', { timeout: 30_000 }, () => {
+// With the SIMD module (wasm-simd.ts) and without it, as on a browser without WebAssembly SIMD.
+describe.each([
+  ['with', true],
+  ['without', false],
+])('WASM convolution gradients, %s the SIMD kernels', { timeout: 30_000 }, (_, simd) => {
   beforeAll(async () => {
     await startNodeBackend('wasm');
+    enableSimdKernels(simd);
   }, 60_000);
+  afterAll(() => enableSimdKernels(true));
+
+  it(`${simd ? 'runs' : 'does not run'} the SIMD kernels`, async () => {
+    await tf.setBackend('wasm');
+    expect(simdKernels(tf.backend()) !== null).toBe(simd);
+  });
 
   for (const c of GRADIENT_CASES) {
     it(`${describeCase(c)} matches the CPU backend within 1e-4`, async () => {

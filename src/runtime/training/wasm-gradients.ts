@@ -8,10 +8,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 // Registers WASM's own kernels first: Transpose is wrapped, not replaced.
 import '@tensorflow/tfjs-backend-wasm';
-import { composed, frame, k, type Backend, type ExplicitPadding, type Kernel, type Keep } from './wasm-kernel-calls';
+import { composed, frame, k, type Backend, type ExplicitPadding, type Kernel, type Keep, type WasmHeap } from './wasm-kernel-calls';
 import { maxPoolGrad } from './wasm-max-pool-gradient';
 import { samplePixels, splitVKernel } from './wasm-copies';
 import { fasterTranspose } from './wasm-transpose';
+import { fasterFusedBatchNorm, wasmBatchNormKernels } from './wasm-batch-norm';
+import { heapOffset, precompileSimdKernels, simdKernels, type SimdKernels } from './wasm-simd';
 
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
@@ -175,6 +177,8 @@ const depthwiseBackpropFilter: Kernel = ({ inputs, backend, attrs }) => {
     const g = geometry(x.shape, filterShape, strides, dilations ?? 1, pad, dimRoundingMode, true);
     const n = x.shape[0];
     const [c, mult] = [filterShape[2], filterShape[3]];
+    const simd = mult === 1 ? simdKernels(backend) : null;
+    if (simd) return simdDepthwiseFilterGradient(simd, backend, x, dy, g, keep);
     const framed = framedInput(backend, x, g, keep);
     const batchLast = keep(k.transpose(backend, { x: framed.x }, { perm: [1, 2, 0, 3] }));
     const input = keep(k.reshape(backend, { x: batchLast }, { shape: [1, framed.x.shape[1], framed.x.shape[2], n * c] }));
@@ -186,6 +190,26 @@ const depthwiseBackpropFilter: Kernel = ({ inputs, backend, attrs }) => {
     return k.reshape(backend, { x: summed }, { shape: [g.kh, g.kw, c, mult] });
   });
 };
+
+/**
+ * The same gradient (multiplier 1) as one SIMD loop over dy (wasm-kernels/): measured 8–11× faster
+ * (3.5–4.2 GMAC/s) than the composed form, whose depthwise conv with a whole image as its filter
+ * runs at about 0.4 GMAC/s.
+ * The input is padded as the forward conv saw it, so that every window lies inside it.
+ */
+function simdDepthwiseFilterGradient(simd: SimdKernels, backend: Backend, x: TensorInfo, dy: TensorInfo, g: Geometry, keep: Keep): TensorInfo {
+  const framed = framedInput(backend, x, g, keep);
+  const padded = framed.pad.flat().some((side) => side > 0)
+    ? keep(k.pad(backend, { x: framed.x }, { paddings: framed.pad, constantValue: 0 }))
+    : framed.x;
+  const [n, h, w, c] = padded.shape;
+  const heap = backend as unknown as WasmHeap;
+  const dw = heap.makeOutput([g.kh, g.kw, c, 1], 'float32');
+  const scratch = keep(heap.makeOutput([g.kh * g.kw * c], 'float32'));
+  const at = (t: TensorInfo) => heapOffset(backend, t);
+  simd.depthwiseFilterGradient(at(padded), at(dy), at(dw), at(scratch), n, h, w, c, g.kh, g.kw, g.sh, g.sw, g.oh, g.ow);
+  return dw;
+}
 
 /** dx of a depthwise conv: the spread dy, a stride-1 depthwise conv with the filter flipped, summed over the multiplier. */
 const depthwiseBackpropInput: Kernel = ({ inputs, backend, attrs }) => {
@@ -216,20 +240,28 @@ export const wasmGradientKernels: readonly KernelConfig[] = [
   { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad as unknown as KernelFunc },
   // Replaces WASM's own, a generic strided slice per part (see wasm-copies.ts).
   splitVKernel,
+  // BatchNorm's training statistics and gradient as SIMD passes (see wasm-batch-norm.ts).
+  ...wasmBatchNormKernels,
 ];
 
 let registered = false;
 
 /**
  * Registers the kernels (once), replacing WASM's slow Conv2DBackpropInput, its wrong MaxPoolGrad,
- * and its Transpose with one faster on 2-D permutations (the gradient kernels transpose activations).
+ * its Transpose with one faster on 2-D permutations (the gradient kernels transpose activations)
+ * and its FusedBatchNorm with a SIMD pass; starts compiling the SIMD module.
  */
 export function registerWasmGradients(): void {
   if (registered) return;
   registered = true;
-  const wasmTranspose = tf.getKernel('Transpose', 'wasm');
-  if (!wasmTranspose) throw new Error('The WASM backend has no Transpose kernel.');
-  for (const config of [...wasmGradientKernels, fasterTranspose(wasmTranspose)]) {
+  void precompileSimdKernels();
+  const wasmOwn = (name: string) => {
+    const config = tf.getKernel(name, 'wasm');
+    if (!config) throw new Error(`The WASM backend has no ${name} kernel.`);
+    return config;
+  };
+  const faster = [fasterTranspose(wasmOwn('Transpose')), fasterFusedBatchNorm(wasmOwn('FusedBatchNorm'))];
+  for (const config of [...wasmGradientKernels, ...faster]) {
     if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
     tf.registerKernel(config);
   }

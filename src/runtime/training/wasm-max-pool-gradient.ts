@@ -6,11 +6,13 @@
 // offset) measured 4.5× slower than WASM's own kernel; this loop is faster than both. It finds each
 // window's maximum from the forward pass's output (a kernel input) instead of comparing every
 // value: measured 1.3–1.7× faster than tracking the running maximum per channel. A window whose
-// maximum is NaN matches nothing and passes no gradient.
+// maximum is NaN matches nothing and passes no gradient. Where the SIMD module runs (wasm-simd.ts),
+// the same search runs there, 4 channels at a time; this loop is the fallback.
 
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { Kernel, WasmHeap } from './wasm-kernel-calls';
+import { heapOffset, simdKernels } from './wasm-simd';
 
 interface PoolAttrs {
   filterSize: [number, number] | number;
@@ -29,6 +31,12 @@ export const maxPoolGrad: Kernel = ({ inputs, backend, attrs }) => {
 
   const heap = backend as unknown as WasmHeap;
   const out = heap.makeOutput([n, h, w, c], 'float32');
+  const simd = simdKernels(backend);
+  if (simd) {
+    const at = (t: TensorInfo) => heapOffset(backend, t);
+    simd.maxPoolGradient(at(input), at(output), at(dy), at(out), n, h, w, c, kh, kw, sh, sw, oh, ow, top, left);
+    return out;
+  }
   // Views after the allocation: growing the WASM memory would detach earlier ones.
   const dx = heap.typedArrayFromHeap(out);
   const x = heap.typedArrayFromHeap(input);
