@@ -314,3 +314,82 @@ export function maxPoolGradient(
     }
   }
 }
+
+/** Output pixels per block of convFilterGradient: their dy rows stay in cache across all taps and input channels. */
+const PIXELS: i32 = 64;
+
+/**
+ * The filter gradient of a conv: dw[i, j, ci, co] = Σ x[b, oy·sh + i, ox·sw + j, ci] · dy[b, oy, ox, co].
+ * x [n, h, w, ci] is already padded as the forward conv saw it, so every window lies inside it.
+ * For each block of output pixels, each (tap, input channel) row of dw takes the block's
+ * contributions 16 output channels at a time in registers: one x value broadcast against dy.
+ * offsets: scratch for PIXELS u32s (each pixel's window corner in x).
+ */
+export function convFilterGradient(
+  x: usize, dy: usize, dw: usize, offsets: usize,
+  n: i32, h: i32, w: i32, ci: i32, co: i32, kh: i32, kw: i32, sh: i32, sw: i32, oh: i32, ow: i32,
+): void {
+  const total = n * oh * ow;
+  const dyPixel = <usize>co * F32;
+  zero(dw, kh * kw * ci * co);
+  for (let first = 0; first < total; first += PIXELS) {
+    const count = min(PIXELS, total - first);
+    for (let q = 0; q < count; q++) {
+      const p = first + q;
+      const ox = p % ow;
+      const oy = (p / ow) % oh;
+      const b = p / (ow * oh);
+      store<u32>(offsets + (<usize>q << 2), <u32>(((b * h + oy * sh) * w + ox * sw) * ci) << 2);
+    }
+    const dyBlock = dy + <usize>first * dyPixel;
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        const tapX = x + <usize>((i * w + j) * ci) * F32;
+        const tapW = dw + <usize>((i * kw + j) * ci) * dyPixel;
+        for (let c = 0; c < ci; c++) {
+          const xc = tapX + <usize>c * F32;
+          const row = tapW + <usize>c * dyPixel;
+          let o = 0;
+          for (; o + 16 <= co; o += 16) outerProduct16(xc, offsets, dyBlock + <usize>o * F32, dyPixel, count, row + <usize>o * F32);
+          for (; o + LANES <= co; o += LANES) outerProduct4(xc, offsets, dyBlock + <usize>o * F32, dyPixel, count, row + <usize>o * F32);
+          for (; o < co; o++) outerProduct1(xc, offsets, dyBlock + <usize>o * F32, dyPixel, count, row + <usize>o * F32);
+        }
+      }
+    }
+  }
+}
+
+@inline function xAt(xc: usize, offsets: usize, q: i32): f32 {
+  return load<f32>(xc + <usize>load<u32>(offsets + (<usize>q << 2)));
+}
+
+/** out[0..16) += Σ_q x[q]·dy[q, 0..16), in four registers. */
+@inline function outerProduct16(xc: usize, offsets: usize, d: usize, dyPixel: usize, count: i32, out: usize): void {
+  let a0 = v128.load(out);
+  let a1 = v128.load(out, 16);
+  let a2 = v128.load(out, 32);
+  let a3 = v128.load(out, 48);
+  for (let q = 0; q < count; q++, d += dyPixel) {
+    const v = f32x4.splat(xAt(xc, offsets, q));
+    a0 = f32x4.add(a0, f32x4.mul(v, v128.load(d)));
+    a1 = f32x4.add(a1, f32x4.mul(v, v128.load(d, 16)));
+    a2 = f32x4.add(a2, f32x4.mul(v, v128.load(d, 32)));
+    a3 = f32x4.add(a3, f32x4.mul(v, v128.load(d, 48)));
+  }
+  v128.store(out, a0);
+  v128.store(out, a1, 16);
+  v128.store(out, a2, 32);
+  v128.store(out, a3, 48);
+}
+
+@inline function outerProduct4(xc: usize, offsets: usize, d: usize, dyPixel: usize, count: i32, out: usize): void {
+  let a = v128.load(out);
+  for (let q = 0; q < count; q++, d += dyPixel) a = f32x4.add(a, f32x4.mul(f32x4.splat(xAt(xc, offsets, q)), v128.load(d)));
+  v128.store(out, a);
+}
+
+@inline function outerProduct1(xc: usize, offsets: usize, d: usize, dyPixel: usize, count: i32, out: usize): void {
+  let a = load<f32>(out);
+  for (let q = 0; q < count; q++, d += dyPixel) a += xAt(xc, offsets, q) * load<f32>(d);
+  store<f32>(out, a);
+}

@@ -17,6 +17,9 @@ const SHAPES: Omit<GradientCase, 'stride' | 'pad'>[] = [
   { kind: 'conv', x: [2, 9, 9, 6], filter: [1, 1, 6, 5] },
   { kind: 'conv', x: [3, 7, 6, 2], filter: [5, 5, 2, 3] },
   { kind: 'conv', x: [2, 16, 16, 8], filter: [3, 3, 8, 8] },
+  // Enough output pixels for the direct SIMD filter gradient; output channels 16 + 4 + 1 (its three loops).
+  { kind: 'conv', x: [4, 12, 12, 5], filter: [3, 3, 5, 21] },
+  { kind: 'conv', x: [4, 17, 17, 6], filter: [1, 1, 6, 7] },
   { kind: 'depthwise', x: [2, 9, 9, 3], filter: [3, 3, 3, 1] },
   { kind: 'depthwise', x: [3, 7, 6, 2], filter: [5, 5, 2, 2] },
   { kind: 'depthwise', x: [2, 16, 16, 8], filter: [3, 3, 8, 1] },

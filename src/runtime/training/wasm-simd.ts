@@ -16,6 +16,10 @@ export interface SimdKernels {
     x: Ptr, dy: Ptr, dw: Ptr, scratch: Ptr,
     n: number, h: number, w: number, c: number, kh: number, kw: number, sh: number, sw: number, oh: number, ow: number,
   ): void;
+  convFilterGradient(
+    x: Ptr, dy: Ptr, dw: Ptr, offsets: Ptr,
+    n: number, h: number, w: number, ci: number, co: number, kh: number, kw: number, sh: number, sw: number, oh: number, ow: number,
+  ): void;
   maxPoolGradient(
     x: Ptr, y: Ptr, dy: Ptr, dx: Ptr,
     n: number, h: number, w: number, c: number, kh: number, kw: number, sh: number, sw: number, oh: number, ow: number, top: number, left: number,
