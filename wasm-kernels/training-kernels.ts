@@ -283,15 +283,14 @@ export function maxPoolGradient(
           const maximum = v128.load(y + out + at);
           const grad = v128.load(dy + out + at);
           let pending = i32x4.splat(-1); // lanes whose maximum has not been found yet
+          // Without branches inside a row (a lane's maximum is anywhere, so they mispredict):
+          // lanes without a hit add +0.
           for (let i = i0; i < i1 && v128.any_true(pending); i++) {
             let p = corner + <usize>(i - i0) * line + at;
             for (let j = j0; j < j1; j++, p += pixel) {
               const hit = v128.and(f32x4.eq(v128.load(x + p), maximum), pending);
-              if (v128.any_true(hit)) {
-                v128.store(dx + p, f32x4.add(v128.load(dx + p), v128.and(grad, hit)));
-                pending = v128.andnot(pending, hit);
-                if (!v128.any_true(pending)) break;
-              }
+              v128.store(dx + p, f32x4.add(v128.load(dx + p), v128.and(grad, hit)));
+              pending = v128.andnot(pending, hit);
             }
           }
         }

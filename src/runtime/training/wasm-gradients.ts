@@ -13,7 +13,7 @@ import { maxPoolGrad } from './wasm-max-pool-gradient';
 import { samplePixels, splitVKernel } from './wasm-copies';
 import { fasterTranspose, transposeInto } from './wasm-transpose';
 import { fasterFusedBatchNorm, wasmBatchNormKernels } from './wasm-batch-norm';
-import { heapOffset, precompileSimdKernels, simdKernels, type SimdKernels } from './wasm-simd';
+import { heapOffset, simdKernels, type SimdKernels } from './wasm-simd';
 
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
@@ -307,12 +307,11 @@ let registered = false;
 /**
  * Registers the kernels (once), replacing WASM's slow Conv2DBackpropInput, its wrong MaxPoolGrad,
  * its Transpose with one faster on 2-D permutations (the gradient kernels transpose activations)
- * and its FusedBatchNorm with a SIMD pass; starts compiling the SIMD module.
+ * and its FusedBatchNorm with a SIMD pass.
  */
 export function registerWasmGradients(): void {
   if (registered) return;
   registered = true;
-  void precompileSimdKernels();
   const wasmOwn = (name: string) => {
     const config = tf.getKernel(name, 'wasm');
     if (!config) throw new Error(`The WASM backend has no ${name} kernel.`);

@@ -46,24 +46,9 @@ const bytes = (kind: MemoryKind) => Uint8Array.from(atob(BINARIES[kind]), (ch) =
 const kindOf = (memory: WebAssembly.Memory): MemoryKind =>
   typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer ? 'shared' : 'plain';
 
+// Compiled synchronously when first needed: a few kilobytes, well under the 8 MB Chromium allows
+// on a page's main thread (since Chromium 114; before, 4 KB, and such a browser falls back).
 const compiled: Partial<Record<MemoryKind, WebAssembly.Module>> = {};
-let compiling: Promise<unknown> | undefined;
-
-/**
- * Compiles both modules ahead, off the calling thread: Chromium refuses to compile large modules
- * synchronously on a page's main thread. Kernels compile synchronously if this has not finished.
- */
-export function precompileSimdKernels(): Promise<unknown> {
-  compiling ??= Promise.all(
-    (['plain', 'shared'] as const).map((kind) =>
-      WebAssembly.compile(bytes(kind)).then(
-        (module) => void (compiled[kind] ??= module),
-        () => undefined, // left to the synchronous path, which reports why
-      ),
-    ),
-  );
-  return compiling;
-}
 
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
 let warned = false;
