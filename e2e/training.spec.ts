@@ -115,7 +115,9 @@ test('a short run on the digits learns, draws its curves and confusion matrix, a
   await expect(training.getByRole('img', { name: 'Loss against epochs' }).locator('.train-training path')).toHaveCount(1);
   await training.getByLabel('Backend').selectOption('wasm');
   await again.getByRole('button', { name: 'Evaluate' }).click();
-  await expect(again.getByRole('status')).toHaveText(`Evaluated: ${accuracy.toFixed(1)}% on 500 images (wasm)`, { timeout: 120_000 });
+  // The page is cross-origin isolated, so tfjs runs its threaded build: the SIMD kernels run on its shared memory.
+  await expect(again.getByRole('status')).toHaveText(`Evaluated: ${accuracy.toFixed(1)}% on 500 images (wasm + SIMD kernels)`, { timeout: 120_000 });
+  await expect(again.locator('.train-backend')).toHaveText(/^\s*on wasm \+ SIMD kernels$/);
 
   // Downloaded as model.json + weights.bin and uploaded again: a new run with the same accuracy.
   const downloads: { name: string; buffer: Buffer }[] = [];

@@ -2,7 +2,7 @@
 // resumed and stopped between steps; runs kept in a RunStore with their weights in tfjs'
 // indexeddb:// storage; runs downloaded and uploaded as model files.
 
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { analyze } from '../../analysis/counts';
 import { sliceImages, type LabeledImages } from '../../data/dataset';
 import { configure } from '../../model/networks';
@@ -19,6 +19,7 @@ import { runName, uniqueName } from './run-name';
 import type { RunStore } from './run-store';
 import { evaluate } from './trainer';
 import { registerWasmGradients } from './wasm-gradients';
+import { trainingBackendLabel } from './wasm-simd';
 import { indexedDbWeights, type WeightStore } from './weight-store';
 
 export interface SessionDeps {
@@ -114,14 +115,14 @@ export class TrainingSession {
     return loaded;
   }
 
-  /** Starts the chosen backend (never switches under a training run). */
+  /** Starts the chosen backend (never switches under a training run); its name for the panel. */
   private async backend(choice: BackendChoice): Promise<string> {
     const wanted = this.active ? this.choice ?? choice : choice;
     if (this.choice !== wanted) {
       await this.deps.backends.activate(wanted);
       this.choice = wanted;
     }
-    return this.deps.backends.current;
+    return trainingBackendLabel(this.deps.backends.current, tf.backend());
   }
 
   private async find(runId: string): Promise<RunRecord> {

@@ -22,9 +22,16 @@ const rows = (x: TensorInfo): { m: number; c: number } => {
 
 const heapOf = (backend: Backend) => backend as unknown as WasmHeap;
 
+/** The SIMD module, which the two training kernels need (callers ask hasWasmBatchNormKernels() first). */
+function required(backend: Backend) {
+  const simd = simdKernels(backend);
+  if (!simd) throw new Error('BatchNorm training kernels need the WASM SIMD module, which is not running.');
+  return simd;
+}
+
 const statistics: Kernel = ({ inputs, backend }) => {
   const { x } = inputs as { x: TensorInfo };
-  const simd = simdKernels(backend)!;
+  const simd = required(backend);
   const { m, c } = rows(x);
   const heap = heapOf(backend);
   const [mean, variance, scratch] = [heap.makeOutput([c], 'float32'), heap.makeOutput([c], 'float32'), heap.makeOutput([c], 'float32')];
@@ -37,7 +44,7 @@ const statistics: Kernel = ({ inputs, backend }) => {
 const trainingGradient: Kernel = ({ inputs, backend, attrs }) => {
   const { x, dy, mean, variance, gamma } = inputs as Record<'x' | 'dy' | 'mean' | 'variance' | 'gamma', TensorInfo>;
   const { epsilon } = attrs as unknown as { epsilon: number };
-  const simd = simdKernels(backend)!;
+  const simd = required(backend);
   const { m, c } = rows(x);
   const heap = heapOf(backend);
   const dx = heap.makeOutput([...x.shape], 'float32');
@@ -58,7 +65,10 @@ export function fasterFusedBatchNorm(wasmOwn: KernelConfig): KernelConfig {
     const { varianceEpsilon } = args.attrs as unknown as { varianceEpsilon: number };
     const simd = simdKernels(args.backend);
     const c = x!.shape[x!.shape.length - 1];
-    const perChannel = [mean, variance, offset, scale].every((p) => p !== undefined && p.dtype === 'float32' && tf.util.sizeFromShape(p.shape) === c);
+    // One value per channel of the last axis: shape [c] or [1, …, 1, c] (not [1, c, 1, 1] for channels first).
+    const alongLastAxis = (p: TensorInfo | undefined) =>
+      p !== undefined && p.dtype === 'float32' && tf.util.sizeFromShape(p.shape) === c && p.shape[p.shape.length - 1] === c;
+    const perChannel = [mean, variance, offset, scale].every(alongLastAxis);
     if (!simd || !perChannel || x!.dtype !== 'float32') return wasmOwn.kernelFunc(args) as TensorInfo;
     const heap = heapOf(args.backend);
     const y = heap.makeOutput([...x!.shape], 'float32');

@@ -86,3 +86,9 @@ export function heapOffset(backend: Backend, t: TensorInfo): Ptr {
   if (!data) throw new Error('A tensor given to a WASM SIMD kernel has no data on the heap.');
   return data.memoryOffset;
 }
+
+/** A backend's name as the training panel shows it; for WASM, whether the SIMD kernels run. */
+export function trainingBackendLabel(name: string, backend: Backend): string {
+  if (name !== 'wasm') return name;
+  return simdKernels(backend) ? 'wasm + SIMD kernels' : 'wasm, composed kernels';
+}

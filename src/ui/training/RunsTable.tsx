@@ -68,7 +68,10 @@ export function RunsTable({ runs, colors, overlaid, selectedId, activeId, evalua
               <td className="num">{formatCompact(run.params)}</td>
               <td className="num">{run.macs === undefined ? '–' : formatCompact(run.macs)}</td>
               <td className="num">{run.epochs.length === 0 ? '–' : `${Number(epochsDone(run).toFixed(2))} / ${run.settings?.epochs ?? '?'}`}</td>
-              <td className="num">{perEpoch === undefined ? '–' : formatDuration(perEpoch)}</td>
+              <td className="num">
+                {perEpoch === undefined ? '–' : formatDuration(perEpoch)}
+                {run.backend && <span className="train-backend"> on {run.backend}</span>}
+              </td>
               <td className="num train-accuracy">{formatPercent(lastAccuracy(run))}</td>
               <td className="train-actions">
                 <button type="button" className="live-secondary" disabled={!run.saved} onClick={() => onEvaluate(run.id)}>
