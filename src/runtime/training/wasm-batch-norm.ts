@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { Backend, Kernel, WasmHeap } from './wasm-kernel-calls';
-import { heapOffset, simdKernels } from './wasm-simd';
+import { heapOffsets, simdKernels } from './wasm-simd';
 
 /** Kernel names of this project's own (WASM only): [mean, variance] of x over all but its last axis. */
 export const BATCH_NORM_STATISTICS = 'InceptionExplorerBatchNormStatistics';
@@ -35,7 +35,7 @@ const statistics: Kernel = ({ inputs, backend }) => {
   const { m, c } = rows(x);
   const heap = heapOf(backend);
   const [mean, variance, scratch] = [heap.makeOutput([c], 'float32'), heap.makeOutput([c], 'float32'), heap.makeOutput([c], 'float32')];
-  const at = (t: TensorInfo) => heapOffset(backend, t);
+  const at = heapOffsets(backend);
   simd.batchNormStatistics(at(x), m, c, at(mean), at(variance), at(scratch));
   backend.disposeData(scratch.dataId);
   return [mean, variance] as unknown as TensorInfo;
@@ -49,7 +49,7 @@ const trainingGradient: Kernel = ({ inputs, backend, attrs }) => {
   const heap = heapOf(backend);
   const dx = heap.makeOutput([...x.shape], 'float32');
   const [dgamma, dbeta, scratch] = [heap.makeOutput([c], 'float32'), heap.makeOutput([c], 'float32'), heap.makeOutput([4 * c], 'float32')];
-  const at = (t: TensorInfo) => heapOffset(backend, t);
+  const at = heapOffsets(backend);
   simd.batchNormGradient(at(x), at(dy), m, c, at(mean), at(variance), at(gamma), epsilon, at(dx), at(dgamma), at(dbeta), at(scratch));
   backend.disposeData(scratch.dataId);
   return [dx, dgamma, dbeta] as unknown as TensorInfo;
@@ -61,20 +61,21 @@ const trainingGradient: Kernel = ({ inputs, backend, attrs }) => {
  */
 export function fasterFusedBatchNorm(wasmOwn: KernelConfig): KernelConfig {
   const kernel: Kernel = (args) => {
-    const { x, mean, variance, offset, scale } = args.inputs as Record<string, TensorInfo | undefined>;
+    const { x, mean, variance, offset, scale } = args.inputs as { x: TensorInfo } & Partial<Record<'mean' | 'variance' | 'offset' | 'scale', TensorInfo>>;
     const { varianceEpsilon } = args.attrs as unknown as { varianceEpsilon: number };
     const simd = simdKernels(args.backend);
-    const c = x!.shape[x!.shape.length - 1];
+    const c = x.shape[x.shape.length - 1];
     // One value per channel of the last axis: shape [c] or [1, …, 1, c] (not [1, c, 1, 1] for channels first).
-    const alongLastAxis = (p: TensorInfo | undefined) =>
+    const alongLastAxis = (p: TensorInfo | undefined): p is TensorInfo =>
       p !== undefined && p.dtype === 'float32' && tf.util.sizeFromShape(p.shape) === c && p.shape[p.shape.length - 1] === c;
-    const perChannel = [mean, variance, offset, scale].every(alongLastAxis);
-    if (!simd || !perChannel || x!.dtype !== 'float32') return wasmOwn.kernelFunc(args) as TensorInfo;
+    if (!simd || x.dtype !== 'float32' || !alongLastAxis(mean) || !alongLastAxis(variance) || !alongLastAxis(offset) || !alongLastAxis(scale)) {
+      return wasmOwn.kernelFunc(args) as TensorInfo;
+    }
     const heap = heapOf(args.backend);
-    const y = heap.makeOutput([...x!.shape], 'float32');
+    const y = heap.makeOutput([...x.shape], 'float32');
     const scratch = heap.makeOutput([c], 'float32');
-    const at = (t: TensorInfo | undefined) => heapOffset(args.backend, t!);
-    simd.batchNormForward(at(x), rows(x!).m, c, at(mean), at(variance), at(scale), at(offset), varianceEpsilon, at(y), at(scratch));
+    const at = heapOffsets(args.backend);
+    simd.batchNormForward(at(x), rows(x).m, c, at(mean), at(variance), at(scale), at(offset), varianceEpsilon, at(y), at(scratch));
     args.backend.disposeData(scratch.dataId);
     return y;
   };

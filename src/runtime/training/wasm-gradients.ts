@@ -15,7 +15,7 @@ import { maxPoolGrad } from './wasm-max-pool-gradient';
 import { samplePixels, splitVKernel } from './wasm-copies';
 import { fasterTranspose, transposeInto } from './wasm-transpose';
 import { fasterFusedBatchNorm, wasmBatchNormKernels } from './wasm-batch-norm';
-import { heapOffset, simdKernels, type SimdKernels } from './wasm-simd';
+import { heapOffsets, simdKernels, type SimdKernels } from './wasm-simd';
 
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
@@ -172,7 +172,7 @@ function simdConvFilterGradient(simd: SimdKernels, backend: Backend, x: TensorIn
   const heap = backend as unknown as WasmHeap;
   const dw = heap.makeOutput([g.kh, g.kw, ci, co], 'float32');
   const offsets = keep(heap.makeOutput([PIXEL_BLOCK], 'int32'));
-  const at = (t: TensorInfo) => heapOffset(backend, t);
+  const at = heapOffsets(backend);
   simd.convFilterGradient(at(padded), at(dy), at(dw), at(offsets), n, h, w, ci, co, g.kh, g.kw, g.sh, g.sw, g.oh, g.ow);
   return dw;
 }
@@ -266,7 +266,7 @@ function simdDepthwiseFilterGradient(simd: SimdKernels, backend: Backend, x: Ten
   const heap = backend as unknown as WasmHeap;
   const dw = heap.makeOutput([g.kh, g.kw, c, 1], 'float32');
   const scratch = keep(heap.makeOutput([g.kh * g.kw * c], 'float32'));
-  const at = (t: TensorInfo) => heapOffset(backend, t);
+  const at = heapOffsets(backend);
   simd.depthwiseFilterGradient(at(padded), at(dy), at(dw), at(scratch), n, h, w, c, g.kh, g.kw, g.sh, g.sw, g.oh, g.ow);
   return dw;
 }

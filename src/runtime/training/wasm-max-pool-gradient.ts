@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { Kernel, WasmHeap } from './wasm-kernel-calls';
-import { heapOffset, simdKernels } from './wasm-simd';
+import { heapOffsets, simdKernels } from './wasm-simd';
 
 interface PoolAttrs {
   filterSize: [number, number] | number;
@@ -33,7 +33,7 @@ export const maxPoolGrad: Kernel = ({ inputs, backend, attrs }) => {
   const out = heap.makeOutput([n, h, w, c], 'float32');
   const simd = simdKernels(backend);
   if (simd) {
-    const at = (t: TensorInfo) => heapOffset(backend, t);
+    const at = heapOffsets(backend);
     simd.maxPoolGradient(at(input), at(output), at(dy), at(out), n, h, w, c, kh, kw, sh, sw, oh, ow, top, left);
     return out;
   }

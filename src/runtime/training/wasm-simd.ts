@@ -80,11 +80,14 @@ export function simdKernels(backend: Backend): SimdKernels | null {
   return kernels;
 }
 
-/** A tensor's byte offset on the WASM heap. */
-export function heapOffset(backend: Backend, t: TensorInfo): Ptr {
-  const data = (backend as unknown as WasmInternals).dataIdMap.get(t.dataId);
-  if (!data) throw new Error('A tensor given to a WASM SIMD kernel has no data on the heap.');
-  return data.memoryOffset;
+/** A function giving a tensor's byte offset on `backend`'s WASM heap: the pointers the kernels take. */
+export function heapOffsets(backend: Backend): (t: TensorInfo) => Ptr {
+  const { dataIdMap } = backend as unknown as WasmInternals;
+  return (t) => {
+    const data = dataIdMap.get(t.dataId);
+    if (!data) throw new Error('A tensor given to a WASM SIMD kernel has no data on the heap.');
+    return data.memoryOffset;
+  };
 }
 
 /** A backend's name as the training panel shows it; for WASM, whether the SIMD kernels run. */
