@@ -7,6 +7,12 @@ export default defineConfig({
   testDir: 'e2e',
   reporter: 'list',
   forbidOnly: !!process.env.CI,
+  // A failure is a defect to fix, never retried away.
+  retries: 0,
+  // Timeouts guard against a hang; they measure nothing. Generous, so that a slow, loaded or
+  // single-core machine passes as a fast one does: speed is measured in bench/, not here.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: `http://localhost:${port}`,
   },

@@ -32,5 +32,8 @@ export default defineConfig({
     // Unit tests live beside the code; e2e/ belongs to Playwright.
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Guards against a hang, not measures of speed (bench/ measures that): a loaded machine passes too.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,11 +1,14 @@
 // Benchmark: how long counting all modules of a configuration takes (target: under 5 ms).
 // Times analyze() (shape inference + every layer's and module's counts and formulas) for each
-// network and a few variants, median of many runs after a warm-up; also builder + analyze together. Writes bench/results/counting.json.
+// network and a few variants, median of many runs after a warm-up; also builder + analyze together;
+// and the graph layout of each configuration with every module expanded (layoutGraph, pure).
+// Writes bench/results/counting.json.
 // Run: npm run bench:counting
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { analyze } from '../src/analysis/counts';
 import { configure } from '../src/model/networks';
+import { layoutGraph } from '../src/ui/graph/layout';
 
 const CASES: [string, Record<string, string>, string?][] = [
   ['googlenet', {}],
@@ -36,7 +39,23 @@ const results = CASES.map(([network, overrides, preset]) => {
   }
   const label = [network, preset, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)].filter(Boolean).join(' ');
   const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(RUNS * 0.95)];
-  return { config: label, layers, medianMs: median(times), p95Ms: p95(times), buildAndCountMedianMs: median(withBuild) };
+  const analysis = analyze(model);
+  const expanded = new Set(analysis.modules.map((m) => m.path));
+  const layoutTimes: number[] = [];
+  let nodes = 0;
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const start = performance.now();
+    nodes = layoutGraph(analysis, expanded).nodes.length;
+    if (i >= WARMUP) layoutTimes.push(performance.now() - start);
+  }
+  return {
+    config: label,
+    layers,
+    medianMs: median(times),
+    p95Ms: p95(times),
+    buildAndCountMedianMs: median(withBuild),
+    layoutExpanded: { nodes, medianMs: median(layoutTimes), p95Ms: p95(layoutTimes) },
+  };
 });
 
 mkdirSync('bench/results', { recursive: true });
@@ -48,4 +67,11 @@ console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const ms = [r.medianMs, r.p95Ms, r.buildAndCountMedianMs].map((x) => x.toFixed(3)).join(' | ');
   console.log(`| ${r.config} | ${r.layers} | ${ms} |`);
+}
+
+console.log('\n| configuration, every module expanded | graph nodes | layout: median ms | layout: p95 ms |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const r of results) {
+  const { nodes, medianMs, p95Ms } = r.layoutExpanded;
+  console.log(`| ${r.config} | ${nodes} | ${medianMs.toFixed(3)} | ${p95Ms.toFixed(3)} |`);
 }

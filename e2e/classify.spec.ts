@@ -2,6 +2,7 @@
 // in the classify worker (WASM here), its top-5, Grad-CAM, switching weights, dropping and pasting
 // anywhere, that nothing is sent anywhere, and ImageNet weights from a model made in the test.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DURATION_PATTERN } from '../src/ui/live/live-format';
 import { collectConsoleErrors } from './console-errors';
 import { badImageFiles, jpegInPage, notedImageFiles, pngBytes, type Rgb } from './image-files';
 import { xceptionFiles } from './model-fixtures';
@@ -58,7 +59,7 @@ test('an uploaded picture gets a top-5 with bars, latency and backend, the 32×3
   const percents = (await predictions(page).allInnerTexts()).map((t) => Number(/([\d.]+)%/.exec(t)?.[1]));
   expect([...percents].sort((a, b) => b - a)).toEqual(percents);
   expect(percents.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100.5);
-  await expect(panel(page).getByText(/\d+(\.\d+)? ms on WASM/)).toBeVisible();
+  await expect(panel(page).getByText(new RegExp(`^${DURATION_PATTERN} on WASM$`))).toBeVisible();
 
   const input = panel(page).getByLabel('Network input');
   await expect(input).toHaveAttribute('width', '32');
@@ -154,7 +155,6 @@ test('a run trained in this browser classifies too, with its own classes', async
 });
 
 test('every bad file gets its message and the page keeps the last good image', async ({ page }) => {
-  test.setTimeout(120_000);
   await page.goto('/?view=classify');
   await weightsReady(page, /GoogLeNet small/);
   await upload(page);

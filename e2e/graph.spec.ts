@@ -94,20 +94,22 @@ test('double-click and the +/− button toggle a module', async ({ page }) => {
 for (const network of ['googlenet', 'xception']) {
   test(`${network}: Expand all shows every layer, no two boxes overlap, Fit shows it all`, async ({ page }) => {
     await page.goto(harness(`net=${network}${network === 'googlenet' ? '&aux=on' : ''}`));
+    await expect(page.locator('[data-id]').first()).toBeVisible(); // React commits the whole graph at once
     const collapsed = await page.locator('[data-id]').count();
     await graph(page).getByRole('button', { name: 'Expand all' }).click();
     await expect.poll(() => page.locator('[data-id]').count()).toBeGreaterThan(3 * collapsed);
     await graph(page).getByRole('button', { name: 'Fit' }).click();
 
-    const boxes = await screenBoxes(page);
-    expect(overlaps(boxes)).toEqual([]);
-
-    const view = (await page.locator('svg.graph-canvas').boundingBox())!;
-    const drawing = (await page.locator('[data-zoom-layer]').boundingBox())!;
-    expect(drawing.x).toBeGreaterThanOrEqual(view.x);
-    expect(drawing.y).toBeGreaterThanOrEqual(view.y);
-    expect(drawing.x + drawing.width).toBeLessThanOrEqual(view.x + view.width);
-    expect(drawing.y + drawing.height).toBeLessThanOrEqual(view.y + view.height);
+    // Geometry is read once the page has drawn what the click asked for (retried until then).
+    await expect(async () => {
+      expect(overlaps(await screenBoxes(page))).toEqual([]);
+      const view = (await page.locator('svg.graph-canvas').boundingBox())!;
+      const drawing = (await page.locator('[data-zoom-layer]').boundingBox())!;
+      expect(drawing.x).toBeGreaterThanOrEqual(view.x);
+      expect(drawing.y).toBeGreaterThanOrEqual(view.y);
+      expect(drawing.x + drawing.width).toBeLessThanOrEqual(view.x + view.width);
+      expect(drawing.y + drawing.height).toBeLessThanOrEqual(view.y + view.height);
+    }).toPass();
 
     await graph(page).getByRole('button', { name: 'Collapse all' }).click();
     await expect(page.locator('[data-id]')).toHaveCount(collapsed);

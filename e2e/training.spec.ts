@@ -72,18 +72,21 @@ test('a short run on the digits learns, draws its curves and confusion matrix, a
   const started = Date.now();
   await training.getByRole('button', { name: 'Start training' }).click();
 
-  await expect(training.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuemax', '40', { timeout: 120_000 });
-  // Pause holds the run between steps; Resume goes on.
-  await training.getByRole('button', { name: 'Pause' }).click();
+  // Pause as soon as the run exists, so that it cannot have finished first however fast the
+  // machine is; Pause holds the run between steps.
+  const pause = training.getByRole('button', { name: 'Pause' });
+  await expect(pause).toBeEnabled({ timeout: 120_000 });
+  await pause.click();
   await expect(training.getByRole('button', { name: 'Resume' })).toBeVisible();
   await expect(training.getByRole('status').first()).toContainText('paused', { timeout: 60_000 });
-  await training.getByRole('button', { name: 'Resume' }).click();
-  await expect(training.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await expect(training.getByRole('status').first()).toContainText('training', { timeout: 60_000 });
-  // Switching the network while the run trains asks first; cancelling keeps the run and the network.
+  await expect(training.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuemax', '40');
+  // Switching the network while the run is held asks first; cancelling keeps the run and the network.
   page.once('dialog', (dialog) => void dialog.dismiss());
   await training.getByLabel('Network').selectOption('xception');
   await expect(training.getByLabel('Network')).toHaveValue('googlenet');
+  // Resume goes on.
+  await training.getByRole('button', { name: 'Resume' }).click();
+  await expect(training.getByRole('status').first()).not.toContainText('paused', { timeout: 60_000 });
   const row = runRow(page).first();
   await expect(row.getByRole('button', { name: 'googlenet small · Digits' })).toBeVisible();
   await expect(row.getByText('completed')).toBeVisible({ timeout: 480_000 });

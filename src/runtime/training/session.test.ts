@@ -105,7 +105,8 @@ describe('TrainingSession', { timeout: 60_000 }, () => {
     const { finished, call, events } = setup((event, session) => {
       if (event.type !== 'progress') return;
       if (event.progress.stage === 'training' && event.progress.stepsDone === 1 && paused === 0) session.receive({ type: 'pause' });
-      if (event.progress.stage === 'paused' && paused++ === 0) setTimeout(() => session.receive({ type: 'resume' }), 200);
+      // As the page's message would: in a later task, whenever that comes.
+      if (event.progress.stage === 'paused' && paused++ === 0) setTimeout(() => session.receive({ type: 'resume' }));
     });
     await call({ type: 'start', params: params() });
     const run = await finished;

@@ -117,19 +117,6 @@ describe('layoutGraph edges', () => {
     const laneX = Math.max(...identity!.points.map(([x]) => x));
     expect(laneX).toBeGreaterThan(main.x + main.w);
   });
-
-  it('lays out fully expanded networks fast (logged, not asserted)', () => {
-    for (const [name, network] of [['xception', 'xception'], ['googlenet aux=on bn=on', 'googlenet']]) {
-      const a = analysisOf(network, network === 'googlenet' ? { aux: 'on', bn: 'on' } : {});
-      const expanded = everything(a);
-      layoutGraph(a, expanded);
-      const runs = 50;
-      const start = performance.now();
-      for (let i = 0; i < runs; i++) layoutGraph(a, expanded);
-      const ms = (performance.now() - start) / runs;
-      console.log(`layoutGraph(${name}, fully expanded): ${ms.toFixed(2)} ms, ${layoutGraph(a, expanded).nodes.length} nodes`);
-    }
-  });
 });
 
 describe('layoutGraph with partly expanded modules', () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LabInput } from '../../analysis/bottleneck';
 import type { BenchConvsResult } from '../../runtime/worker/protocol';
+import { formatMs, speedup } from '../live/live-format';
 
 export type MeasureConvs = (input: LabInput) => Promise<BenchConvsResult>;
 
@@ -62,9 +63,9 @@ export function LabLatency({ input, measure }: LabLatencyProps) {
             {ROWS.map(([key, label]) => (
               <tr key={key}>
                 <th scope="row">{label}</th>
-                <td className="num">{state.result[key].toFixed(2)} ms</td>
+                <td className="num">{formatMs(state.result[key])}</td>
                 <td className="num muted">
-                  {key === 'direct' ? '' : `${(state.result.direct / state.result[key]).toFixed(1)}× faster than direct`}
+                  {key === 'direct' ? '' : speedup(state.result.direct, state.result[key], 'direct')}
                 </td>
               </tr>
             ))}

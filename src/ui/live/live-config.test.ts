@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countConfig, mapsPathFor, topModuleOf } from './live-config';
-import { backendDetails, formatMs } from './live-format';
+import { backendDetails, DURATION_PATTERN, formatMs, speedup } from './live-format';
 
 describe('countConfig', () => {
   it('counts a valid configuration and explains an invalid one', () => {
@@ -37,12 +37,31 @@ describe('mapsPathFor', () => {
 
 describe('formatMs', () => {
   it.each([
+    [0.9, '0.90 ms'],
     [3.214, '3.21 ms'],
+    [9.999, '10.0 ms'],
     [45.33, '45.3 ms'],
+    [99.97, '100 ms'],
     [1234.5, '1,235 ms'],
+    [9999.6, '10.0 s'],
+    [12_345, '12.3 s'],
+    [123_456, '123 s'],
     [Number.NaN, '–'],
   ])('%s → %s', (ms, text) => {
     expect(formatMs(ms)).toBe(text);
+  });
+
+  it('always writes what DURATION_PATTERN reads, from a microsecond to a day', () => {
+    const whole = new RegExp(`^${DURATION_PATTERN}$`);
+    for (let ms = 1e-3; ms < 1e8; ms *= 1.013) expect(formatMs(ms), String(ms)).toMatch(whole);
+  });
+});
+
+describe('speedup', () => {
+  it('says faster or slower, never "0.8× faster"', () => {
+    expect(speedup(10, 2.5, 'direct')).toBe('4.0× faster than direct');
+    expect(speedup(10, 12.5, 'direct')).toBe('1.3× slower than direct');
+    expect(speedup(10, 0, 'direct')).toBe('');
   });
 });
 
