@@ -1,7 +1,8 @@
 // Browser tests run in the system Chromium (Debian's); Playwright never downloads a browser.
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 5174; // not 5173, so a developer's own dev server can keep running
+// Not 5173, so a developer's own dev server can keep running; E2E_PORT lets two checkouts test at once.
+const port = Number(process.env.E2E_PORT ?? 5174);
 
 export default defineConfig({
   testDir: 'e2e',
