@@ -47,7 +47,9 @@ test('GoogLeNet: one labelled button per top-level module; a click selects it', 
   await page.goto(harness('net=googlenet'));
   for (const id of ['conv1', 'pool1', 'conv2', 'inception_3a', 'inception_5b', 'fc']) await expect(box(page, id)).toHaveCount(1);
   await expect(box(page, 'inception_3a')).toHaveAttribute('aria-label', /^inception_3a, concat module, [\d,]+ params, [\d,]+ MACs$/);
-  await expect(box(page, 'inception_3a')).toHaveAttribute('tabindex', '0');
+  // Roving focus: one box in the tab order (the first, until another is focused or selected).
+  await expect(box(page, 'conv1')).toHaveAttribute('tabindex', '0');
+  await expect(box(page, 'inception_3a')).toHaveAttribute('tabindex', '-1');
   await expect(graph(page).getByRole('button', { name: /^inception_3a\// })).toHaveCount(0);
 
   await box(page, 'inception_3a').click();

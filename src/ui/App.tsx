@@ -6,6 +6,7 @@ import { CompareView } from './compare/CompareView';
 import { NetworkPicker } from './controls/NetworkPicker';
 import { OptionsForm } from './controls/OptionsForm';
 import { PresetPicker } from './controls/PresetPicker';
+import { SkipLink } from './controls/SkipLink';
 import { UnitControls } from './controls/UnitControls';
 import { ViewTabs } from './controls/ViewTabs';
 import { matchingPreset } from './explore';
@@ -74,9 +75,11 @@ export function App() {
     ),
   );
   const xception = config.network === 'xception';
+  const [switchesOpen, setSwitchesOpen] = useState(false);
 
   return (
     <div className="page">
+      <SkipLink view={state.view} />
       <header className="masthead">
         <h1>Inception Explorer</h1>
         <p>
@@ -88,7 +91,11 @@ export function App() {
         <Notices notices={notices} onDismiss={dismissNotices} />
         {error !== undefined && <ErrorAlert message={error} />}
       </div>
-      <aside className="controls" aria-label="Configuration">
+      <aside className={switchesOpen ? 'controls' : 'controls is-folded'} aria-label="Configuration">
+        {/* Narrow screens only (CSS): the switches fold away so the views are not under them. */}
+        <button type="button" className="controls-fold" aria-expanded={switchesOpen} onClick={() => setSwitchesOpen(!switchesOpen)}>
+          {switchesOpen ? 'Hide the switches' : `Switches: ${network.title}`}
+        </button>
         <NetworkPicker value={config.network} onChange={(n) => dispatch({ type: 'network', network: n })} />
         <PresetPicker
           presets={Object.keys(network.presets)}
@@ -113,15 +120,7 @@ export function App() {
         <main className={error === undefined ? 'results' : 'results stale'}>
           <div className="summary">
             <Totals totals={analysis.totals} measure={measure} />
-            {previous && (
-              <DeltaBar
-                before={previous.analysis}
-                after={analysis}
-                unit={state.unit}
-                extras={state.extras}
-                selected={state.selected}
-              />
-            )}
+            <DeltaBar before={previous} after={shown} unit={state.unit} extras={state.extras} selected={state.selected} />
           </div>
           <div className="view-bar">
             <ViewTabs view={state.view} onView={(view) => dispatch({ type: 'view', view })} />

@@ -27,6 +27,8 @@ export interface GraphNodeViewProps {
   readonly expandable: boolean;
   readonly expanded: boolean;
   readonly tap: boolean;
+  /** The one box in the tab order (roving focus; the arrow keys reach the others). */
+  readonly tabbable: boolean;
 }
 
 const PAD = 10;
@@ -46,7 +48,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       transform={`translate(${x},${y})`}
       data-id={id}
       role={interactive ? 'button' : 'img'}
-      tabIndex={interactive ? 0 : undefined}
+      tabIndex={interactive ? (props.tabbable ? 0 : -1) : undefined}
       aria-label={props.ariaLabel}
       aria-current={selected ? 'true' : undefined}
       aria-expanded={props.expandable ? props.expanded : undefined}

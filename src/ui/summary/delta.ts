@@ -57,3 +57,10 @@ export function changes(
   }
   return out;
 }
+
+/** The switches that differ, in the network's own order: `inception: bottleneck → naive`. */
+export function switched(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): string[] {
+  return Object.keys(after)
+    .filter((key) => before[key] !== after[key])
+    .map((key) => `${key}: ${before[key] ?? '–'} → ${after[key]}`);
+}
