@@ -157,3 +157,12 @@ for (const [width, height] of [[1440, 900], [1024, 700]]) {
     expect(inside(await rect(table.getByRole('columnheader', { name: /^Share of MACs/ })), await rect(table))).toBe(true);
   });
 }
+
+test('the Classify tab\'s buttons are styled like the rest of the page, not native', async ({ page }) => {
+  await page.goto('/?view=classify');
+  for (const name of ['Use webcam', 'Load ImageNet weights']) {
+    const button = page.getByRole('button', { name });
+    await expect(button, name).toHaveCSS('color', 'rgb(31, 78, 121)');
+    await expect(button, name).toHaveCSS('border-radius', '5px');
+  }
+});

@@ -82,7 +82,7 @@ export function ImageInput({ onImage, onError }: ImageInputProps) {
           }}
         />
         {cameraAvailable() && !camera && (
-          <button type="button" onClick={() => void startCamera()}>
+          <button type="button" className="live-secondary" onClick={() => void startCamera()}>
             Use webcam
           </button>
         )}
@@ -92,10 +92,10 @@ export function ImageInput({ onImage, onError }: ImageInputProps) {
         <div className="image-input-camera">
           <video ref={video} aria-label="Webcam" autoPlay playsInline muted />
           <div className="image-input-row">
-            <button type="button" disabled={!stream} onClick={() => void takePhoto()}>
+            <button type="button" className="live-primary" disabled={!stream} onClick={() => void takePhoto()}>
               {stream ? 'Take photo' : 'Starting the camera…'}
             </button>
-            <button type="button" onClick={cancel}>
+            <button type="button" className="live-secondary" onClick={cancel}>
               Cancel
             </button>
           </div>

@@ -33,7 +33,7 @@ export function ImagenetLoader({ loading, error, loaded, target, onLoad }: Image
 
   return (
     <div className="imagenet">
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button type="button" className="live-secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Load ImageNet weights
       </button>
       {open && (
@@ -53,7 +53,7 @@ export function ImagenetLoader({ loading, error, loaded, target, onLoad }: Image
               value={url}
               onChange={(event) => setUrl(event.target.value)}
             />
-            <button type="submit" disabled={loading || url.trim() === ''}>
+            <button type="submit" className="live-primary" disabled={loading || url.trim() === ''}>
               Load from URL
             </button>
           </form>
