@@ -9,8 +9,9 @@ import { readCifarFolder } from '../src/node/cifar-folder';
 
 const base = process.argv[2] ?? 'http://localhost:5173';
 const only = process.argv.slice(3);
-const SHOTS: readonly [name: string, query: string][] = [
+const SHOTS: readonly [name: string, query: string, viewport?: { width: number; height: number }][] = [
   ['graph', '/?sel=inception_3a&open=inception_3a'],
+  ['phone', '/?sel=inception_3a', { width: 390, height: 844 }],
   ['table', '/?view=table&open=inception_3a,inception_3a/3x3&sel=inception_3a/3x3/inception_3a_3x3'],
   ['xception', '/?net=xception&open=block2,block5&sel=block5'],
   ['compare', '/?view=compare'],
@@ -66,7 +67,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-for (const [name, query] of SHOTS.filter(([name]) => only.length === 0 || only.includes(name))) {
+for (const [name, query, viewport] of SHOTS.filter(([name]) => only.length === 0 || only.includes(name))) {
+  await page.setViewportSize(viewport ?? { width: 1440, height: 900 });
   await page.goto(base + query);
   await page.getByRole('tab', { selected: true }).waitFor();
   if (name === 'live') {
