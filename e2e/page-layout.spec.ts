@@ -166,3 +166,24 @@ test('the Classify tab\'s buttons are styled like the rest of the page, not nati
     await expect(button, name).toHaveCSS('border-radius', '5px');
   }
 });
+
+test('Train and Classify act on their own networks: the explorer\'s switches, totals and export step aside', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const sidebar = page.getByRole('complementary', { name: 'Configuration' });
+  const totals = page.getByRole('region', { name: 'Totals' });
+  await expect(sidebar).toBeVisible();
+  await expect(totals).toContainText('6,998,552');
+  for (const [tab, panel] of [['Train', 'Training'], ['Classify', 'Classify']]) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('region', { name: panel })).toBeVisible();
+    await expect(sidebar, tab).toHaveCount(0);
+    await expect(totals, tab).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'CSV' }), tab).toHaveCount(0);
+    // The panel has the page's width to itself, less its margins.
+    expect((await rect(page.getByRole('tabpanel').filter({ visible: true }))).width, tab).toBeGreaterThan(1200);
+  }
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await expect(sidebar).toBeVisible();
+  await expect(totals).toContainText('6,998,552');
+});

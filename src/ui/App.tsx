@@ -76,9 +76,12 @@ export function App() {
   );
   const xception = config.network === 'xception';
   const [switchesOpen, setSwitchesOpen] = useState(false);
+  // Train and Classify act on networks of their own (the small CIFAR-10 ones, a run, ImageNet
+  // weights): there the explorer's switches, totals and export step aside.
+  const explorer = state.view !== 'train' && state.view !== 'classify';
 
   return (
-    <div className="page">
+    <div className={explorer ? 'page' : 'page page-wide'}>
       <SkipLink view={state.view} />
       <header className="masthead">
         <h1>Inception Explorer</h1>
@@ -91,40 +94,44 @@ export function App() {
         <Notices notices={notices} onDismiss={dismissNotices} />
         {error !== undefined && <ErrorAlert message={error} />}
       </div>
-      <aside className={switchesOpen ? 'controls' : 'controls is-folded'} aria-label="Configuration">
-        {/* Narrow screens only (CSS): the switches fold away so the views are not under them. */}
-        <button type="button" className="controls-fold" aria-expanded={switchesOpen} onClick={() => setSwitchesOpen(!switchesOpen)}>
-          {switchesOpen ? 'Hide the switches' : `Switches: ${network.title}`}
-        </button>
-        <NetworkPicker value={config.network} onChange={(n) => dispatch({ type: 'network', network: n })} />
-        <PresetPicker
-          presets={Object.keys(network.presets)}
-          value={matchingPreset(config)}
-          onChange={(preset) => dispatch({ type: 'preset', preset })}
-        />
-        {/* Keyed by network: the two networks share some option keys but not their values. */}
-        <OptionsForm
-          key={config.network}
-          network={network}
-          text={config.text}
-          onOption={(key, value, typing) => dispatch({ type: 'option', key, value, typing })}
-        />
-        <UnitControls
-          unit={state.unit}
-          extras={state.extras}
-          onUnit={(unit) => dispatch({ type: 'unit', unit })}
-          onExtras={(extras) => dispatch({ type: 'extras', extras })}
-        />
-      </aside>
+      {explorer && (
+        <aside className={switchesOpen ? 'controls' : 'controls is-folded'} aria-label="Configuration">
+          {/* Narrow screens only (CSS): the switches fold away so the views are not under them. */}
+          <button type="button" className="controls-fold" aria-expanded={switchesOpen} onClick={() => setSwitchesOpen(!switchesOpen)}>
+            {switchesOpen ? 'Hide the switches' : `Switches: ${network.title}`}
+          </button>
+          <NetworkPicker value={config.network} onChange={(n) => dispatch({ type: 'network', network: n })} />
+          <PresetPicker
+            presets={Object.keys(network.presets)}
+            value={matchingPreset(config)}
+            onChange={(preset) => dispatch({ type: 'preset', preset })}
+          />
+          {/* Keyed by network: the two networks share some option keys but not their values. */}
+          <OptionsForm
+            key={config.network}
+            network={network}
+            text={config.text}
+            onOption={(key, value, typing) => dispatch({ type: 'option', key, value, typing })}
+          />
+          <UnitControls
+            unit={state.unit}
+            extras={state.extras}
+            onUnit={(unit) => dispatch({ type: 'unit', unit })}
+            onExtras={(extras) => dispatch({ type: 'extras', extras })}
+          />
+        </aside>
+      )}
       {shown && analysis && measure && (
         <main className={error === undefined ? 'results' : 'results stale'}>
-          <div className="summary">
-            <Totals totals={analysis.totals} measure={measure} />
-            <DeltaBar before={previous} after={shown} unit={state.unit} extras={state.extras} selected={state.selected} />
-          </div>
+          {explorer && (
+            <div className="summary">
+              <Totals totals={analysis.totals} measure={measure} />
+              <DeltaBar before={previous} after={shown} unit={state.unit} extras={state.extras} selected={state.selected} />
+            </div>
+          )}
           <div className="view-bar">
             <ViewTabs view={state.view} onView={(view) => dispatch({ type: 'view', view })} />
-            <ExportMenu configuration={shown.configuration} analysis={analysis} graphSvg={graphSvg} />
+            {explorer && <ExportMenu configuration={shown.configuration} analysis={analysis} graphSvg={graphSvg} />}
           </div>
           {(state.view === 'graph' || state.view === 'table') && (
             <div className="workspace" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
@@ -188,7 +195,7 @@ export function App() {
             <div role="tabpanel" aria-labelledby="tab-classify" hidden={state.view !== 'classify'}>
               <ClassifyPanel
                 xceptionOptions={xception ? config.text : {}}
-                xceptionTarget={xception ? "the sidebar's Xception" : "Keras' Xception (299×299, 1000 classes)"}
+                xceptionTarget={xception ? "the explorer's Xception (its switches are on the Graph tab)" : "Keras' Xception (299×299, 1000 classes)"}
                 incoming={incoming}
               />
             </div>
