@@ -127,7 +127,7 @@ test('Encode switches what colour and bars show, and the legend says so', async 
   await graph(page).getByLabel('Encode').selectOption('params');
   await expect(legend).toContainText('params');
   await expect.poll(fill).not.toBe(before);
-  await expect(box(page, 'conv2').locator('.node-num')).toHaveText(/^[\d.]+K params · /);
+  await expect(page.locator('[data-detail="conv2"] .node-num')).toHaveText(/^[\d.]+K params · /);
 });
 
 test('exportSvg and exportPng give a standalone SVG and a PNG of the whole drawing', async ({ page }) => {

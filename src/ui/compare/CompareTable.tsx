@@ -15,7 +15,8 @@ const delta = (value: number | undefined) => (value === undefined ? '' : formatD
 /** Top-level modules of A and B with their parameters and operations, A → B and the change. */
 export function CompareTable({ rows, opsLabel, matched }: CompareTableProps) {
   return (
-    <div className="compare-table-wrap">
+    // Focusable: on a narrow screen it scrolls sideways, and the keyboard must be able to scroll it.
+    <div className="compare-table-wrap" tabIndex={0} role="group" aria-label="Modules table">
       <table className="compare-table">
         <caption>
           Modules, A → B

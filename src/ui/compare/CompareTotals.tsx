@@ -16,7 +16,8 @@ export function CompareTotals({ rows, labelA, labelB }: CompareTotalsProps) {
     </>
   );
   return (
-    <div className="compare-table-wrap">
+    // Focusable: on a narrow screen it scrolls sideways, and the keyboard must be able to scroll it.
+    <div className="compare-table-wrap" tabIndex={0} role="group" aria-label="Totals table">
       <table className="compare-totals">
         <caption>Totals</caption>
         <thead>

@@ -43,43 +43,52 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
     .join(' ');
   const interactive = kind !== 'input';
   return (
-    <g
-      className={className}
-      transform={`translate(${x},${y})`}
-      data-id={id}
-      role={interactive ? 'button' : 'img'}
-      tabIndex={interactive ? (props.tabbable ? 0 : -1) : undefined}
-      aria-label={props.ariaLabel}
-      aria-current={selected ? 'true' : undefined}
-      aria-expanded={props.expandable ? props.expanded : undefined}
-    >
-      <rect className="node-box" width={w} height={h} rx={pill ? h / 2 : 6} fill={pill || props.expanded ? undefined : props.fill} />
-      {pill ? (
-        <text className="node-label" x={w / 2} y={h / 2 + 4} textAnchor="middle">
-          {kind === 'input' ? `input ${props.sublabel}` : props.label}
-        </text>
-      ) : (
-        <>
-          <text className="node-label" x={PAD} y={18}>
-            {fitText(props.label, w - 2 * PAD - (props.expandable ? TOGGLE + 4 : 0), 12.5, 'bold')}
+    <>
+      <g
+        className={className}
+        transform={`translate(${x},${y})`}
+        data-id={id}
+        role={interactive ? 'button' : 'img'}
+        tabIndex={interactive ? (props.tabbable ? 0 : -1) : undefined}
+        aria-label={props.ariaLabel}
+        aria-current={selected ? 'true' : undefined}
+        aria-expanded={props.expandable ? props.expanded : undefined}
+      >
+        <rect className="node-box" width={w} height={h} rx={pill ? h / 2 : 6} fill={pill || props.expanded ? undefined : props.fill} />
+        {pill ? (
+          <text className="node-label" x={w / 2} y={h / 2 + 4} textAnchor="middle">
+            {kind === 'input' ? `input ${props.sublabel}` : props.label}
           </text>
+        ) : (
+          <>
+            <text className="node-label" x={PAD} y={18}>
+              {fitText(props.label, w - 2 * PAD - (props.expandable ? TOGGLE + 4 : 0), 12.5, 'bold')}
+            </text>
+            {!props.expanded && (
+              <rect className="node-bar" x={1} y={h - 4} width={Math.max(0, (w - 2) * props.share)} height={3} fill={props.barColour} />
+            )}
+          </>
+        )}
+        {props.expandable && (
+          <g className="node-toggle" data-toggle="" transform={`translate(${w - PAD - TOGGLE + 4},${PAD - 4})`} aria-hidden="true">
+            <rect width={TOGGLE} height={TOGGLE} rx={4} />
+            <path d={props.expanded ? 'M5 9h8' : 'M5 9h8M9 5v8'} />
+          </g>
+        )}
+      </g>
+      {/* What it is and its numbers, drawn over the box but outside the button: the button's name
+          has them exactly (labels.ts) and its visible text is its label alone, as WCAG's "label
+          in name" asks. Clicks pass through to the box. */}
+      {!pill && (
+        <g className="node-detail" data-detail={id} transform={`translate(${x},${y})`} aria-hidden="true" pointerEvents="none">
           <text className="node-sub" x={PAD} y={33}>
             {fitText(props.sublabel, w - 2 * PAD, 11)}
           </text>
           <text className="node-num" x={PAD} y={h - 11}>
             {fitText(props.numbers, w - 2 * PAD, 10.5)}
           </text>
-          {!props.expanded && (
-            <rect className="node-bar" x={1} y={h - 4} width={Math.max(0, (w - 2) * props.share)} height={3} fill={props.barColour} />
-          )}
-        </>
-      )}
-      {props.expandable && (
-        <g className="node-toggle" data-toggle="" transform={`translate(${w - PAD - TOGGLE + 4},${PAD - 4})`} aria-hidden="true">
-          <rect width={TOGGLE} height={TOGGLE} rx={4} />
-          <path d={props.expanded ? 'M5 9h8' : 'M5 9h8M9 5v8'} />
         </g>
       )}
-    </g>
+    </>
   );
 });
