@@ -1,6 +1,7 @@
 // The Train tab in a real browser: a short run of the small GoogLeNet on the built-in digits on
 // the WASM backend (tfjs in the training worker), its curves, its confusion matrix and images,
-// then a reload that brings the run and its weights back from IndexedDB.
+// then a reload that brings the run and its weights back from IndexedDB; a run whose loss
+// explodes at the largest learning rate.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleErrors } from './console-errors';
@@ -69,6 +70,8 @@ test('a short run on the digits learns, draws its curves and confusion matrix, a
   await training.getByRole('textbox', { name: 'Limit training images', exact: true }).fill('1280');
   await training.getByRole('textbox', { name: 'Limit validation images', exact: true }).fill('500');
   await training.getByLabel('Backend').selectOption('wasm');
+  // 40 steps: the panel says before and after that such a run is too short to compare.
+  await expect(training.getByRole('note')).toContainText('This run will make 40 steps at most. Under 100 steps the seed alone');
   const started = Date.now();
   await training.getByRole('button', { name: 'Start training' }).click();
 
@@ -80,17 +83,37 @@ test('a short run on the digits learns, draws its curves and confusion matrix, a
   await expect(training.getByRole('button', { name: 'Resume' })).toBeVisible();
   await expect(training.getByRole('status').first()).toContainText('paused', { timeout: 60_000 });
   await expect(training.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuemax', '40');
+  // The runs table says so too.
+  const row = runRow(page).first();
+  await expect(row.getByRole('button', { name: 'googlenet small · Digits' })).toBeVisible();
+  await expect(row.locator('.train-status')).toHaveText('paused');
   // Switching the network while the run is held asks first; cancelling keeps the run and the network.
-  page.once('dialog', (dialog) => void dialog.dismiss());
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
   await training.getByLabel('Network').selectOption('xception');
   await expect(training.getByLabel('Network')).toHaveValue('googlenet');
+  // A variant switch asks too, and says the truth: the run keeps training, the switch is for the next run.
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.accept();
+  });
+  await training.getByLabel('inception', { exact: true }).selectOption('no-reduce');
+  await expect(training.getByLabel('inception', { exact: true })).toHaveValue('no-reduce');
+  expect(questions).toEqual([
+    'A run is training. Stop it (it is kept with what it reached) and switch the network to Xception?',
+    '"googlenet small · Digits" keeps training as it started. Set inception=no-reduce for the next run?',
+  ]);
+  await expect(row.locator('.train-status')).toHaveText('paused');
   // Resume goes on.
   await training.getByRole('button', { name: 'Resume' }).click();
   await expect(training.getByRole('status').first()).not.toContainText('paused', { timeout: 60_000 });
-  const row = runRow(page).first();
-  await expect(row.getByRole('button', { name: 'googlenet small · Digits' })).toBeVisible();
+  await expect(row.locator('.train-status')).not.toHaveText('paused');
   await expect(row.getByText('completed')).toBeVisible({ timeout: 480_000 });
   const seconds = (Date.now() - started) / 1000;
+  await expect(training.getByRole('note').filter({ hasText: 'Short run:' })).toContainText('Short run: googlenet small · Digits (40 steps).');
 
   // Curves: a training path per chart, and the validation point.
   for (const chart of ['Loss against epochs', 'Accuracy against epochs']) {
@@ -135,6 +158,24 @@ test('a short run on the digits learns, draws its curves and confusion matrix, a
   const uploaded = runRow(page).filter({ hasText: 'googlenet small · Digits (uploaded)' });
   await expect(uploaded.locator('.train-accuracy')).toHaveText(`${accuracy.toFixed(1)}%`, { timeout: 120_000 });
   await expect(uploaded.getByText('uploaded', { exact: true })).toBeVisible();
+});
+
+test('a run at the largest learning rate stops when its loss explodes, and says to lower the rate', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/?view=train');
+  const training = panel(page);
+  await training.getByRole('textbox', { name: 'Learning rate', exact: true }).fill('10');
+  await training.getByRole('textbox', { name: 'Limit training images', exact: true }).fill('1280');
+  await training.getByRole('textbox', { name: 'Limit validation images', exact: true }).fill('100');
+  await training.getByLabel('Backend').selectOption('wasm');
+  await training.getByRole('button', { name: 'Start training' }).click();
+  // Measured in Node with these settings: the loss is 13–16 from step 3, so the run stops at about step 12.
+  const row = runRow(page).first();
+  await expect(row.getByRole('button', { name: 'googlenet small lr 10 · Digits' })).toBeVisible({ timeout: 120_000 });
+  await expect(row.locator('.train-status')).toHaveText('failed', { timeout: 240_000 });
+  await expect(row.locator('.train-run-error')).toHaveText(/^The loss exploded: .* at learning rate 10\. Try a lower learning rate, e\.g\. 3\.3\.$/);
+  await expect(training.getByRole('alert')).toContainText('The loss exploded');
+  await expect(training.getByRole('button', { name: 'Start training' })).toBeEnabled();
 });
 
 test('an upload of wrong files says what is wrong with them', async ({ page }) => {

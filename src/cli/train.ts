@@ -11,7 +11,7 @@ import { readCifarFolder } from '../node/cifar-folder';
 import { loadModelFiles, saveModelFiles } from '../node/model-files';
 import { startNodeBackend, type NodeBackend } from '../node/tf-node';
 import { buildLayersModel } from '../runtime/build-layers-model';
-import { train, type EpochResult } from '../runtime/training/trainer';
+import { RECALIBRATION_IMAGES, train, type EpochResult } from '../runtime/training/trainer';
 
 const USAGE = `Usage: npm run train -- --model googlenet|xception [--preset small] [--set key=value ...]
                       --data DIR --epochs N --out DIR
@@ -22,7 +22,9 @@ Trains on a folder in CIFAR-10's binary layout (data_batch_N.bin for training, t
 for the accuracy after each epoch) and saves a tfjs layers model in --out after every epoch.
 Without --preset, the preset "small" (the 32x32 network) is used. --init DIR starts from the
 weights saved in DIR (same network and options) instead of fresh ones: a long training can go on
-in steps, each with its own warm-up and cosine schedule.`;
+in steps, each with its own warm-up and cosine schedule. Before each test, BatchNorm's moving
+statistics are recomputed from ${RECALIBRATION_IMAGES} training images (saved so, too). A run whose loss
+becomes NaN or stays far above its start stops with exit code 1 and says to lower --lr.`;
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n\n${USAGE}\n`);
@@ -167,7 +169,7 @@ async function main(): Promise<void> {
           macs: totals.macs,
           data: { train: data.count, test: test.count, classNames: data.classNames },
           preprocessing: 'RGB bytes scaled to [-1, 1] (x / 127.5 - 1), 32x32, channels last',
-          training: { epochs, batchSize, learningRate, seed, augmentation: !args['no-augment'], backend: tf.getBackend(), command },
+          training: { epochs, batchSize, learningRate, seed, augmentation: !args['no-augment'], batchNormRecalibrationImages: RECALIBRATION_IMAGES, backend: tf.getBackend(), command },
           wallSeconds: (Date.now() - started) / 1000,
           testAccuracy: validation?.accuracy,
           perClass: validation?.perClass,

@@ -70,6 +70,8 @@ export async function trainRun(
             sink.report({ stage: 'paused', ...last });
             await new Promise<void>((resolve) => (control.resume = resolve));
             control.resume = undefined;
+            // Said at once, not after the next step: the page shows "paused" until it hears otherwise.
+            if (!control.stopping) sink.report({ stage: 'training', ...last });
           }
           if (control.stopping) sink.report({ stage: 'validating', ...last });
           return control.stopping;

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { runName, uniqueName, variantOf } from './run-name';
+import { RUN_DEFAULTS, runName, uniqueName, variantOf } from './run-name';
+
+const parts = { network: 'googlenet', variant: {}, ...RUN_DEFAULTS, datasetName: 'Digits' };
 
 describe('runName', () => {
-  it('is network, variant switches and dataset', () => {
-    expect(runName('googlenet', { bn: 'off', inception: 'naive' }, 'Digits')).toBe('googlenet bn=off inception=naive · Digits');
+  it('calls the unchanged network at the default settings small', () => {
+    expect(runName(parts)).toBe('googlenet small · Digits');
+    expect(runName({ ...parts, network: 'xception', datasetName: 'CIFAR-10' })).toBe('xception small · CIFAR-10');
   });
-  it('calls the unchanged network small', () => {
-    expect(runName('xception', {}, 'CIFAR-10')).toBe('xception small · CIFAR-10');
+  it('keeps "small" and adds the switches that differ from the preset', () => {
+    expect(runName({ ...parts, variant: { inception: 'no-reduce' } })).toBe('googlenet small inception=no-reduce · Digits');
+    expect(runName({ ...parts, variant: { bn: 'off', inception: 'naive' } })).toBe('googlenet small bn=off inception=naive · Digits');
+  });
+  it('names a learning rate or seed other than the form default, after the switches', () => {
+    expect(runName({ ...parts, learningRate: 0.1 })).toBe('googlenet small lr 0.1 · Digits');
+    expect(runName({ ...parts, variant: { bn: 'off' }, learningRate: 10, seed: 7 })).toBe('googlenet small bn=off lr 10 seed 7 · Digits');
+    expect(runName({ ...parts, seed: 2 })).toBe('googlenet small seed 2 · Digits');
+  });
+  it('tells apart runs that differ only in learning rate', () => {
+    expect(runName({ ...parts, learningRate: 0.5 })).not.toBe(runName({ ...parts, learningRate: 0.05 }));
   });
 });
 

@@ -1,9 +1,29 @@
-// Run names: network, variant and dataset, so a list of runs reads as a list of experiments.
+// Run names: one scheme for every run, so a list of runs reads as a list of experiments and two
+// runs that differ in anything the form changes by default (variant, learning rate, seed) differ in
+// name too.
 
-/** `googlenet bn=off · Digits`; the unchanged small network is `googlenet small · Digits`. */
-export function runName(network: string, variant: Readonly<Record<string, string>>, datasetName: string): string {
-  const switches = Object.entries(variant).map(([key, value]) => `${key}=${value}`);
-  return `${network} ${switches.length > 0 ? switches.join(' ') : 'small'} · ${datasetName}`;
+/** The training form's defaults; a run's name mentions a setting only where it differs from these. */
+export const RUN_DEFAULTS = { learningRate: 0.05, seed: 1 } as const;
+
+export interface RunNameParts {
+  readonly network: string;
+  /** The options that differ from the network's `small` preset, in the order they are offered. */
+  readonly variant: Readonly<Record<string, string>>;
+  readonly learningRate: number;
+  readonly seed: number;
+  readonly datasetName: string;
+}
+
+/**
+ * `googlenet small · Digits`, `googlenet small inception=no-reduce · Digits`,
+ * `googlenet small lr 0.1 seed 2 · Digits`: the network (always the small one: the panel trains
+ * nothing else), its switches, then learning rate and seed where not the defaults, then the dataset.
+ */
+export function runName({ network, variant, learningRate, seed, datasetName }: RunNameParts): string {
+  const words = [network, 'small', ...Object.entries(variant).map(([key, value]) => `${key}=${value}`)];
+  if (learningRate !== RUN_DEFAULTS.learningRate) words.push(`lr ${String(learningRate)}`);
+  if (seed !== RUN_DEFAULTS.seed) words.push(`seed ${String(seed)}`);
+  return `${words.join(' ')} · ${datasetName}`;
 }
 
 /** `name`, or `name (2)`, `name (3)`… when the list already has it. */

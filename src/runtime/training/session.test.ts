@@ -72,7 +72,7 @@ describe('TrainingSession', { timeout: 60_000 }, () => {
     await tf.ready();
     const tensors = tf.memory().numTensors;
     const started = await call({ type: 'start', params: params({ epochs: 2 }) });
-    expect(started).toMatchObject({ type: 'result', result: { name: 'googlenet modules=3a · Fake', status: 'training' } });
+    expect(started).toMatchObject({ type: 'result', result: { name: 'googlenet small modules=3a · Fake', status: 'training' } });
     const run = await finished;
     expect(run).toMatchObject({ status: 'completed', saved: true, trainImages: 32, validationImages: 10 });
     expect(run.epochs.map((e) => [e.epoch, e.fraction])).toEqual([[0, 1], [1, 1]]);
@@ -112,7 +112,7 @@ describe('TrainingSession', { timeout: 60_000 }, () => {
     const run = await finished;
     expect(run.status).toBe('completed');
     const stages = events.flatMap((e) => (e.type === 'progress' && e.progress.stepsDone > 0 ? [`${e.progress.stage} ${e.progress.stepsDone}`] : []));
-    expect(stages.slice(0, 3)).toEqual(['training 1', 'paused 1', 'training 2']);
+    expect(stages.slice(0, 4)).toEqual(['training 1', 'paused 1', 'training 1', 'training 2']);
   });
 
   it('refuses a second run while one trains', async () => {

@@ -162,7 +162,7 @@ export class TrainingSession {
     const { config: _config, variant, dataset, ...settings } = params;
     const run: RunRecord = {
       id: newId(),
-      name: uniqueName(runName(configuration.network, variant, datasetName), taken),
+      name: uniqueName(runName({ network: configuration.network, variant, learningRate: params.learningRate, seed: params.seed, datasetName }), taken),
       network: configuration.network,
       variant,
       options: configuration.optionText,

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabeledImages } from '../../data/dataset';
 import { DivergenceError, evaluate, learningRateAt, train, type EpochResult, type TrainingConfig } from './trainer';
+import { seededRandom } from '../../data/batches';
 import { registerBatchNormGradient } from './batch-norm-gradient';
+import { recalibrateBatchNorm } from './batch-norm-recalibration';
 
 /** Class 0: dark images, class 1: bright ones, with seeded noise; 8×8 RGB. */
 function brightness(count: number, seed: number): LabeledImages {
@@ -59,6 +61,34 @@ describe('train', { timeout: 60_000 }, () => {
       return seen;
     };
     expect(await losses()).toEqual(await losses());
+  });
+
+  it('recalibrating BatchNorm changes neither the images training sees nor its losses', async () => {
+    // Training normalizes with batch statistics, so the moving ones (all recalibration touches) never enter a loss.
+    const losses = async (recalibrationImages: number) => {
+      const seen: number[] = [];
+      await train(tinyModel(), brightness(64, 1), brightness(16, 2), { ...config, recalibrationImages }, { onStep: (p) => void seen.push(p.loss) });
+      return seen;
+    };
+    expect(await losses(32)).toEqual(await losses(0));
+  });
+
+  it('ends every epoch with BatchNorm statistics of the weights as they are, not the moving averages', async () => {
+    const movingMean = (model: tf.LayersModel) => Array.from(model.weights.find((w) => w.name.endsWith('moving_mean'))!.read().dataSync());
+    const trained = async (recalibrationImages: number) => {
+      const model = tinyModel();
+      await train(model, brightness(64, 1), undefined, { ...config, epochs: 1, recalibrationImages });
+      return model;
+    };
+    const recalibrated = await trained(64);
+    const averaged = await trained(0);
+    // Over all 64 images in equal batches, the mean of the batch means is the data's mean, whatever the order.
+    const expected = movingMean(recalibrated);
+    recalibrateBatchNorm(recalibrated, brightness(64, 1), { batchSize: 64, images: 64, random: seededRandom(9) });
+    movingMean(recalibrated).forEach((m, i) => expect(m).toBeCloseTo(expected[i], 4));
+    expect(Math.max(...movingMean(averaged).map((m, i) => Math.abs(m - expected[i])))).toBeGreaterThan(1e-3);
+    recalibrated.dispose();
+    averaged.dispose();
   });
 
   it('stops when asked, mid-epoch, leaving a usable model', async () => {

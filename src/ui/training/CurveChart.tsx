@@ -23,7 +23,7 @@ export function CurveChart({ metric, runs, width = 440 }: CurveChartProps) {
   return (
     <figure className="train-chart">
       <figcaption>{title}</figcaption>
-      <svg width={width} height={frame.height} role="img" aria-label={`${title} against epochs`}>
+      <svg width={width} height={frame.height} viewBox={`0 0 ${width} ${frame.height}`} role="img" aria-label={`${title} against epochs`}>
         <g className="train-axis">
           {y.ticks(4).map((t) => (
             <g key={t} transform={`translate(0, ${y(t)})`}>

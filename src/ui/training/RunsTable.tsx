@@ -1,13 +1,15 @@
 import { formatCompact } from '../../analysis/format';
 import type { EvaluationResult, RunRecord } from '../../runtime/training/protocol';
 import { formatDuration, formatPercent, secondsPerEpoch } from './format';
+import { runStatusText, type ActiveRun } from './run-status';
 
 interface RunsTableProps {
   readonly runs: readonly RunRecord[];
   readonly colors: ReadonlyMap<string, string>;
   readonly overlaid: ReadonlySet<string>;
   readonly selectedId?: string;
-  readonly activeId?: string;
+  /** The run training now, with its progress and what the page asked of it. */
+  readonly active: ActiveRun;
   readonly evaluations: Readonly<Record<string, EvaluationResult | string>>;
   readonly onOverlay: (runId: string, on: boolean) => void;
   readonly onSelect: (runId: string) => void;
@@ -25,7 +27,7 @@ function evaluationText(value: EvaluationResult | string | undefined): string | 
 }
 
 /** Every kept run: what it costs, how fast it trained, how well it does; and what to do with it. */
-export function RunsTable({ runs, colors, overlaid, selectedId, activeId, evaluations, onOverlay, onSelect, onEvaluate, onDownload, onDelete }: RunsTableProps) {
+export function RunsTable({ runs, colors, overlaid, selectedId, active: activeRun, evaluations, onOverlay, onSelect, onEvaluate, onDownload, onDelete }: RunsTableProps) {
   if (runs.length === 0) return <p className="help">No runs yet: start one, or upload a model.</p>;
   return (
     <table className="train-runs">
@@ -44,7 +46,7 @@ export function RunsTable({ runs, colors, overlaid, selectedId, activeId, evalua
       </thead>
       <tbody>
         {runs.map((run) => {
-          const active = run.id === activeId;
+          const active = run.id === activeRun.id;
           const perEpoch = secondsPerEpoch(run.epochs);
           const evaluation = evaluationText(evaluations[run.id]);
           return (
@@ -62,7 +64,7 @@ export function RunsTable({ runs, colors, overlaid, selectedId, activeId, evalua
                 <button type="button" className="train-link" aria-pressed={run.id === selectedId} onClick={() => onSelect(run.id)}>
                   {run.name}
                 </button>
-                <span className={`train-status train-status-${run.status}`}>{active ? 'training' : run.status}</span>
+                <span className={`train-status train-status-${run.status}`}>{runStatusText(run, activeRun)}</span>
                 {run.error && <span className="train-run-error">{run.error}</span>}
               </th>
               <td className="num">{formatCompact(run.params)}</td>

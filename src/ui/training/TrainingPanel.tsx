@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { NetworkName } from '../../model';
+import { networks, type NetworkName } from '../../model';
 import type { TrainingClient } from '../../runtime/training/client';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CurveChart } from './CurveChart';
@@ -8,6 +8,7 @@ import type { Cell } from './confusion';
 import { Misclassified } from './Misclassified';
 import { RunsTable } from './RunsTable';
 import { checkForm, defaultForm, defaultVariant, type TrainingForm as Form } from './settings';
+import { plannedSteps, SHORT_RUN_STEPS, SHORT_RUN_WHY, shortRuns } from './short-run';
 import { TrainingForm } from './TrainingForm';
 import { TrainingProgress } from './TrainingProgress';
 import { UploadRun } from './UploadRun';
@@ -21,7 +22,13 @@ interface TrainingPanelProps {
   readonly client?: TrainingClient;
 }
 
-const SWITCH_QUESTION = 'A run is training. Stop it (it is kept with what it reached) and switch the network?';
+/** Switching the network stops the run: the form then describes a network the run is not. */
+const networkQuestion = (network: NetworkName) =>
+  `A run is training. Stop it (it is kept with what it reached) and switch the network to ${networks[network].title}?`;
+
+/** A variant switch only changes the form: the run trains on as it started. */
+const variantQuestion = (run: string | undefined, key: string, value: string) =>
+  `${run === undefined ? 'The run' : `"${run}"`} keeps training as it started. Set ${key}=${value} for the next run?`;
 
 /** Train small networks in a worker, watch the curves, compare runs, keep them across reloads. */
 export function TrainingPanel({ client }: TrainingPanelProps) {
@@ -41,20 +48,21 @@ export function TrainingPanel({ client }: TrainingPanelProps) {
     [state.runs, overlaid, state.activeId, selected],
   );
   const chartRuns = shown.map((run) => ({ run, color: colors.get(run.id) ?? runColor(0) }));
+  const short = useMemo(() => shortRuns(state.runs, state.activeId), [state.runs, state.activeId]);
+  // Known before the start only with a limit: the whole digits or CIFAR-10 make hundreds of steps an epoch.
+  const planned = checked.params?.trainLimit === undefined ? undefined : plannedSteps(checked.params.trainLimit, checked.params.batchSize, checked.params.epochs);
 
-  /** Switching while a run trains asks first; cancelling keeps the run and the form. */
-  const confirmSwitch = () => {
-    if (!busy) return true;
-    if (!window.confirm(SWITCH_QUESTION)) return false;
-    control('stop');
-    return true;
-  };
+  /** Switching while a run trains asks first, saying what happens to the run; cancelling keeps the run and the form. */
   const onNetwork = (network: NetworkName) => {
-    if (network === form.network || !confirmSwitch()) return;
+    if (network === form.network) return;
+    if (busy) {
+      if (!window.confirm(networkQuestion(network))) return;
+      control('stop');
+    }
     setForm({ ...form, network, variant: defaultVariant(network) });
   };
   const onVariant = (key: string, value: string) => {
-    if (!confirmSwitch()) return;
+    if (busy && !window.confirm(variantQuestion(active?.name, key, value))) return;
     setForm({ ...form, variant: { ...form.variant, [key]: value } });
   };
   const overlay = (runId: string, on: boolean) =>
@@ -105,6 +113,11 @@ export function TrainingPanel({ client }: TrainingPanelProps) {
             Stop
           </button>
         </div>
+        {planned !== undefined && planned < SHORT_RUN_STEPS && (
+          <p className="train-short-note" role="note">
+            This run will make {planned} {planned === 1 ? 'step' : 'steps'} at most. {SHORT_RUN_WHY}
+          </p>
+        )}
         <TrainingProgress progress={state.progress} name={active?.name} />
       </div>
       <div className="live-card">
@@ -124,7 +137,7 @@ export function TrainingPanel({ client }: TrainingPanelProps) {
           colors={colors}
           overlaid={overlaid}
           selectedId={selected?.id}
-          activeId={state.activeId}
+          active={{ id: state.activeId, progress: state.progress, pauseAsked: state.paused, stopAsked: state.stopping }}
           evaluations={state.evaluations}
           onOverlay={overlay}
           onSelect={(id) => {
@@ -135,6 +148,11 @@ export function TrainingPanel({ client }: TrainingPanelProps) {
           onDownload={(id) => void download(id)}
           onDelete={(id) => void remove(id)}
         />
+        {short.length > 0 && (
+          <p className="train-short-note" role="note">
+            Short {short.length === 1 ? 'run' : 'runs'}: {short.map(({ run, steps }) => `${run.name} (${steps} ${steps === 1 ? 'step' : 'steps'})`).join(', ')}. {SHORT_RUN_WHY}
+          </p>
+        )}
         <UploadRun onUpload={(json, weights) => upload(json, weights, form.dataset, form.backend)} />
       </div>
       {selected?.confusion && (

@@ -3,7 +3,7 @@
 
 import { configure, networks, type ChoiceSpec, type NetworkName } from '../../model';
 import type { DatasetKey, StartParams } from '../../runtime/training/protocol';
-import { variantOf } from '../../runtime/training/run-name';
+import { RUN_DEFAULTS, variantOf } from '../../runtime/training/run-name';
 import type { BackendChoice } from '../../runtime/worker/protocol';
 
 export interface TrainingForm {
@@ -46,9 +46,9 @@ export function defaultForm(network: NetworkName = 'googlenet'): TrainingForm {
     variant: defaultVariant(network),
     epochs: '5',
     batchSize: '32',
-    learningRate: '0.05',
+    learningRate: String(RUN_DEFAULTS.learningRate),
     augmentation: false,
-    seed: '1',
+    seed: String(RUN_DEFAULTS.seed),
     trainLimit: '',
     validationLimit: '',
     backend: 'auto',

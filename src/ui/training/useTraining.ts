@@ -14,6 +14,8 @@ export interface TrainingState {
   readonly progress?: Progress;
   /** Pause was asked for (and not resumed). */
   readonly paused: boolean;
+  /** Stop was asked for the active run. */
+  readonly stopping: boolean;
   readonly starting: boolean;
   /** The last failure of a request or run, shown to the user. */
   readonly error?: string;
@@ -28,7 +30,7 @@ const replace = (runs: readonly RunRecord[], run: RunRecord) =>
 export function useTraining(given?: TrainingClient) {
   const [client] = useState(() => given ?? createTrainingClient());
   useEffect(() => (given ? undefined : () => client.terminate()), [client, given]);
-  const [state, setState] = useState<TrainingState>({ runs: [], paused: false, starting: false, evaluations: {}, loaded: false });
+  const [state, setState] = useState<TrainingState>({ runs: [], paused: false, stopping: false, starting: false, evaluations: {}, loaded: false });
   const patch = useCallback((change: Partial<TrainingState>) => setState((s) => ({ ...s, ...change })), []);
   const fail = useCallback((error: unknown) => patch({ error: message(error), starting: false }), [patch]);
 
@@ -42,7 +44,7 @@ export function useTraining(given?: TrainingClient) {
           case 'update':
             return { ...s, runs: replace(s.runs, event.run), activeId: event.run.id };
           case 'crashed':
-            return { ...s, activeId: undefined, progress: undefined, paused: false, starting: false, error: event.message };
+            return { ...s, activeId: undefined, progress: undefined, paused: false, stopping: false, starting: false, error: event.message };
           case 'finished':
             return {
               ...s,
@@ -50,6 +52,7 @@ export function useTraining(given?: TrainingClient) {
               activeId: undefined,
               progress: undefined,
               paused: false,
+              stopping: false,
               error: event.run.status === 'failed' ? event.run.error : s.error,
             };
         }
@@ -70,7 +73,7 @@ export function useTraining(given?: TrainingClient) {
     (params: StartParams) => {
       patch({ starting: true, error: undefined });
       client.call('start', params).then(
-        (run) => setState((s) => ({ ...s, starting: false, activeId: run.id, runs: replace(s.runs, run) })),
+        (run) => setState((s) => ({ ...s, starting: false, stopping: false, activeId: run.id, runs: replace(s.runs, run) })),
         (error: unknown) => patch({ error: message(error), starting: false, progress: undefined }),
       );
     },
@@ -80,9 +83,10 @@ export function useTraining(given?: TrainingClient) {
     (type: 'pause' | 'resume' | 'stop') => {
       client.control(type);
       // The button turns at once; the run itself pauses after the step in progress.
-      patch({ paused: type === 'pause' });
+      // A stop sent before the run exists reaches no run (the worker ignores it).
+      setState((s) => (type === 'stop' ? { ...s, paused: false, stopping: s.activeId !== undefined } : { ...s, paused: type === 'pause' }));
     },
-    [client, patch],
+    [client],
   );
   const remove = useCallback(
     (runId: string) =>
