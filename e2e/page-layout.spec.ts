@@ -187,3 +187,23 @@ test('Train and Classify act on their own networks: the explorer\'s switches, to
   await expect(sidebar).toBeVisible();
   await expect(totals).toContainText('6,998,552');
 });
+
+test('a tall graph has a minimap: it outlines the part on screen, and a click there brings that part into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const minimap = page.locator('svg.graph-minimap');
+  await expect(minimap).toBeVisible();
+  const target = box(page, 'inception_4e').locator('.node-box');
+  expect(inside(await rect(target), await rect(canvas(page))), 'out of view at load').toBe(false);
+  const spot = await rect(minimap.locator('[data-minimap="inception_4e"]'));
+  await page.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
+  await expect(async () => expect(inside(await rect(target), await rect(canvas(page)))).toBe(true)).toPass();
+  // The outline follows: it now covers inception_4e's spot.
+  const outline = await rect(minimap.locator('.graph-minimap-view'));
+  expect(inside(spot, outline)).toBe(true);
+  await box(page, 'inception_4e').click();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('inception_4e');
+  // Fit shows it all, and a drawing that fits needs no minimap.
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(minimap).toHaveCount(0);
+});

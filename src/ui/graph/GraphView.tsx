@@ -14,6 +14,7 @@ import { GraphNodeView } from './GraphNodeView';
 import { GraphToolbar } from './GraphToolbar';
 import { ariaLabel, numbersLine } from './labels';
 import { layoutGraph } from './layout';
+import { Minimap } from './Minimap';
 import { nodeEvents } from './node-events';
 import { overviewLabels } from './overview';
 import type { GraphLayout } from './types';
@@ -109,77 +110,80 @@ export function GraphView(props: GraphViewProps) {
         onFit={() => zoomRef.current?.fit()}
       />
       <GraphLegend encoding={encoded} />
-      <svg
-        ref={svgRef}
-        className="graph-canvas"
-        data-width={layout.width}
-        data-height={layout.height}
-        aria-label={`${analysis.network} architecture: ${layout.nodes.length - 1} boxes`}
-        role="group"
-      >
-        <g
-          ref={layerRef}
-          data-zoom-layer=""
-          {...events}
-          // When the keyboard moved focus (arrows, Tab), the focused box comes into view; a click
-          // does not pan the drawing under the pointer.
-          onFocus={(event) => {
-            const id = (event.target as Element).getAttribute('data-id');
-            const node = id === null ? undefined : byId.get(id);
-            if (!node) return;
-            setTabStop(node.id);
-            if (!(event.target as Element).matches(':focus-visible')) return;
-            const shown = zoomRef.current?.reveal(node);
-            if (shown) scrollPageTo(svgRef.current!, shown);
-          }}
+      <div className="graph-stage">
+        <svg
+          ref={svgRef}
+          className="graph-canvas"
+          data-width={layout.width}
+          data-height={layout.height}
+          aria-label={`${analysis.network} architecture: ${layout.nodes.length - 1} boxes`}
+          role="group"
         >
-          {layout.groups.map((g) => (
-            <rect key={g.id} className="frame" data-frame={g.id} x={g.x} y={g.y} width={g.w} height={g.h} rx={10} />
-          ))}
-          {layout.edges.map((e) => (
-            <GraphEdgeView
-              key={e.id}
-              kind={e.kind}
-              d={edgePath(e.points)}
-              label={e.label}
-              labelX={e.labelAt?.x}
-              labelY={e.labelAt?.y}
-              anchor={e.labelAt?.anchor}
-            />
-          ))}
-          {layout.nodes.map((n) => (
-            <GraphNodeView
-              key={n.id}
-              id={n.id}
-              kind={n.kind}
-              x={n.x}
-              y={n.y}
-              w={n.w}
-              h={n.h}
-              label={n.label}
-              sublabel={n.sublabel}
-              numbers={numbersLine(n, encoded, measure.label)}
-              ariaLabel={ariaLabel(n, encoded, measure.label)}
-              fill={encoded.fill(n)}
-              barColour={encoded.ramp.bar}
-              share={encoded.share(n)}
-              selected={n.id === selected}
-              holdsSelected={!n.expanded && n.kind === 'module' && selected !== undefined && selected.startsWith(`${n.id}/`)}
-              expandable={n.expandable}
-              expanded={n.expanded}
-              tap={n.tap}
-              tabbable={n.id === tabbable}
-            />
-          ))}
-          <g className="overview" data-zoom-scaled="" aria-hidden="true">
-            {overview.map((label) => (
-              <text key={label.id} x={label.x} y={label.y} textAnchor={label.anchor} className={label.anchor}>
-                {label.text}
-              </text>
+          <g
+            ref={layerRef}
+            data-zoom-layer=""
+            {...events}
+            // When the keyboard moved focus (arrows, Tab), the focused box comes into view; a click
+            // does not pan the drawing under the pointer.
+            onFocus={(event) => {
+              const id = (event.target as Element).getAttribute('data-id');
+              const node = id === null ? undefined : byId.get(id);
+              if (!node) return;
+              setTabStop(node.id);
+              if (!(event.target as Element).matches(':focus-visible')) return;
+              const shown = zoomRef.current?.reveal(node);
+              if (shown) scrollPageTo(svgRef.current!, shown);
+            }}
+          >
+            {layout.groups.map((g) => (
+              <rect key={g.id} className="frame" data-frame={g.id} x={g.x} y={g.y} width={g.w} height={g.h} rx={10} />
             ))}
+            {layout.edges.map((e) => (
+              <GraphEdgeView
+                key={e.id}
+                kind={e.kind}
+                d={edgePath(e.points)}
+                label={e.label}
+                labelX={e.labelAt?.x}
+                labelY={e.labelAt?.y}
+                anchor={e.labelAt?.anchor}
+              />
+            ))}
+            {layout.nodes.map((n) => (
+              <GraphNodeView
+                key={n.id}
+                id={n.id}
+                kind={n.kind}
+                x={n.x}
+                y={n.y}
+                w={n.w}
+                h={n.h}
+                label={n.label}
+                sublabel={n.sublabel}
+                numbers={numbersLine(n, encoded, measure.label)}
+                ariaLabel={ariaLabel(n, encoded, measure.label)}
+                fill={encoded.fill(n)}
+                barColour={encoded.ramp.bar}
+                share={encoded.share(n)}
+                selected={n.id === selected}
+                holdsSelected={!n.expanded && n.kind === 'module' && selected !== undefined && selected.startsWith(`${n.id}/`)}
+                expandable={n.expandable}
+                expanded={n.expanded}
+                tap={n.tap}
+                tabbable={n.id === tabbable}
+              />
+            ))}
+            <g className="overview" data-zoom-scaled="" aria-hidden="true">
+              {overview.map((label) => (
+                <text key={label.id} x={label.x} y={label.y} textAnchor={label.anchor} className={label.anchor}>
+                  {label.text}
+                </text>
+              ))}
+            </g>
           </g>
-        </g>
-      </svg>
+        </svg>
+        <Minimap layout={layout} zoom={zoomRef} />
+      </div>
     </section>
   );
 }

@@ -33,7 +33,20 @@ export interface Zoom {
    * fit in view, pans and zooms out just enough to show it.
    */
   keep(point: readonly [number, number], screen: readonly [number, number], rect: Rect): void;
+  /** Pans, keeping the scale, so that a point of the drawing is at the centre of the view. */
+  centre(point: readonly [number, number]): void;
+  /** Calls `listener` with every new transform and view size (and once now); returns the unsubscribe. */
+  watch(listener: (view: ViewState) => void): () => void;
   destroy(): void;
+}
+
+/** What the view shows: the transform (screen = drawing × k + x, y) and the svg's size. */
+export interface ViewState {
+  readonly x: number;
+  readonly y: number;
+  readonly k: number;
+  readonly view: Size;
+  readonly content: Size;
 }
 
 const MAX_SCALE = 3;
@@ -74,7 +87,13 @@ export function createZoom(svg: SVGSVGElement, layer: SVGGElement): Zoom {
     svg.classList.toggle('is-far', k < FAR);
     // Set only where used: an inherited property set on the layer would restyle every box.
     for (const element of layer.querySelectorAll<SVGElement>('[data-zoom-scaled]')) element.style.setProperty('--zoom-inverse', String(1 / k));
+    notify();
   });
+  const listeners = new Set<(view: ViewState) => void>();
+  const notify = () => {
+    const { x, y, k } = zoomTransform(svg);
+    for (const listener of listeners) listener({ x, y, k, view, content });
+  };
   // The wheel scrolls the drawing as it would a page; with Ctrl (and a touchpad's pinch, which
   // Chromium sends as a Ctrl+wheel) it zooms. Drags and touches pan and pinch as d3 does.
   behaviour.filter((event: Event & { ctrlKey?: boolean; metaKey?: boolean; button?: number }) =>
@@ -98,6 +117,7 @@ export function createZoom(svg: SVGSVGElement, layer: SVGGElement): Zoom {
   let view: Size = { width: svg.clientWidth || 1, height: svg.clientHeight || 1 };
   const observer = new ResizeObserver(([entry]) => {
     view = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
+    notify();
   });
   observer.observe(svg);
 
@@ -117,6 +137,7 @@ export function createZoom(svg: SVGSVGElement, layer: SVGGElement): Zoom {
     update(next) {
       content = next;
       behaviour.scaleExtent([Math.min(0.2, fitScale() / 2), MAX_SCALE]);
+      notify();
     },
     fit(readable = false) {
       const whole = fitScale();
@@ -160,7 +181,17 @@ export function createZoom(svg: SVGSVGElement, layer: SVGGElement): Zoom {
       const dy = shift(y + rect.y * k, rect.h * k, view.height, false);
       if (k !== current || dx !== 0 || dy !== 0) apply(zoomIdentity.translate(x + dx, y + dy).scale(k));
     },
+    centre(point) {
+      const { k } = zoomTransform(svg);
+      apply(zoomIdentity.translate(view.width / 2 - point[0] * k, view.height / 2 - point[1] * k).scale(k));
+    },
+    watch(listener) {
+      listeners.add(listener);
+      notify();
+      return () => listeners.delete(listener);
+    },
     destroy() {
+      listeners.clear();
       observer.disconnect();
       selection.interrupt();
       selection.on('.zoom', null);
