@@ -71,6 +71,17 @@ test.describe('bottleneck lab', () => {
     await expect(card(page, 'Direct conv')).toContainText('3×3×200×64 = 115,200');
   });
 
+  test('typing past a limit digit by digit says which limit, and that the numbers are the last valid ones', async ({ page }) => {
+    await field(page, 'Height').fill('');
+    await field(page, 'Height').pressSequentially('9999');
+    await expect(field(page, 'Height')).toHaveValue('9999');
+    const alert = lab(page).getByRole('alert');
+    await expect(alert).toContainText('Height must be a whole number from 1 to 1024, not 9999.');
+    await expect(alert).toContainText('The numbers below are from the last valid input.');
+    await expect(field(page, 'Height')).toHaveAttribute('aria-invalid', 'true');
+    await expect(card(page, 'Direct conv')).toContainText('320,000 × 999×30');
+  });
+
   test('an example button fills in inception_3a\'s 5x5 branch', async ({ page }) => {
     await lab(page).getByRole('button', { name: /inception_3a/ }).click();
     await expect(field(page, 'Channels')).toHaveValue('192');
