@@ -207,3 +207,22 @@ test('a tall graph has a minimap: it outlines the part on screen, and a click th
   await page.getByRole('button', { name: 'Fit' }).click();
   await expect(minimap).toHaveCount(0);
 });
+
+for (const [width, height] of [[1440, 900], [1024, 700]]) {
+  test(`${width}×${height}: the Train tab's Network select shows its whole label`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?view=train');
+    const select = page.getByRole('region', { name: 'Training' }).getByLabel('Network', { exact: true });
+    await expect(select).toBeVisible();
+    // The chosen option's text, measured in the select's own font, against the room inside it.
+    const { text, room } = await select.evaluate((element: HTMLSelectElement) => {
+      const style = getComputedStyle(element);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const label = element.selectedOptions[0].text;
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
+      return { text: context.measureText(label).width, room: element.getBoundingClientRect().width - padding - 16 }; // 16: the arrow
+    });
+    expect(text, 'the label is wider than the select').toBeLessThanOrEqual(room);
+  });
+}
