@@ -46,7 +46,6 @@ export interface ViewState {
   readonly y: number;
   readonly k: number;
   readonly view: Size;
-  readonly content: Size;
 }
 
 const MAX_SCALE = 3;
@@ -92,7 +91,7 @@ export function createZoom(svg: SVGSVGElement, layer: SVGGElement): Zoom {
   const listeners = new Set<(view: ViewState) => void>();
   const notify = () => {
     const { x, y, k } = zoomTransform(svg);
-    for (const listener of listeners) listener({ x, y, k, view, content });
+    for (const listener of listeners) listener({ x, y, k, view });
   };
   // The wheel scrolls the drawing as it would a page; with Ctrl (and a touchpad's pinch, which
   // Chromium sends as a Ctrl+wheel) it zooms. Drags and touches pan and pinch as d3 does.
@@ -146,7 +145,7 @@ export function createZoom(svg: SVGSVGElement, layer: SVGGElement): Zoom {
       const top = content.height * k > view.height ? PADDING : (view.height - content.height * k) / 2;
       apply(zoomIdentity.translate((view.width - content.width * k) / 2, top).scale(k));
     },
-    reveal(rect: Rect) {
+    reveal(rect) {
       const t = zoomTransform(svg);
       const [x0, y0] = t.apply([rect.x, rect.y]);
       const [x1, y1] = t.apply([rect.x + rect.w, rect.y + rect.h]);
