@@ -1,4 +1,4 @@
-// The cost of one layer under the project's conventions (DESIGN.md): params as Keras counts
+// The cost of one layer under the project's conventions (docs/CONVENTIONS.md): params as Keras counts
 // them (BatchNorm stores 4 numbers a channel, 2 trainable), MACs of conv and dense kernels only.
 
 import { assertNever, type Layer, type Shape } from '../model/types';

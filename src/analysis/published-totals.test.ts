@@ -1,4 +1,4 @@
-// The published totals of DESIGN.md, reproduced exactly, and hand-derived per-module values.
+// The published totals of docs/CONVENTIONS.md, reproduced exactly, and hand-derived per-module values.
 
 import { describe, expect, it } from 'vitest';
 import { configure } from '../model/networks';

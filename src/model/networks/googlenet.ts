@@ -1,5 +1,5 @@
 // GoogLeNet (Szegedy et al. 2014, "Going deeper with convolutions"), Table 1, with the variant
-// switches of DESIGN.md. One builder serves the paper's network, torchvision's, and the small
+// switches of docs/CONVENTIONS.md. One builder serves the paper's network, torchvision's, and the small
 // 32x32 training models.
 
 import {

@@ -1,5 +1,5 @@
 // Words for nodes, from the model description (kind, kernel, stride, filters), never from layer
-// names: a name is only a name (STYLE.md), and a renamed layer must still be described correctly.
+// names: a name is only a name (docs/STYLE.md), and a renamed layer must still be described correctly.
 
 import type { LayerCount, ModuleCount } from '../../analysis/counts';
 import { assertNever } from '../../model/types';
