@@ -2,28 +2,23 @@
 // Times analyze() (shape inference + every layer's and module's counts and formulas) for each
 // network and a few variants, median of many runs after a warm-up; also builder + analyze together;
 // and the graph layout of each configuration with every module expanded (layoutGraph, pure).
-// Writes bench/results/counting.json.
+// The configurations are bench/cases/counting.json. Writes bench/results/counting.json.
 // Run: npm run bench:counting
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { analyze } from '../src/analysis/counts';
 import { configure } from '../src/model/networks';
 import { layoutGraph } from '../src/ui/graph/layout';
+import { caseConfigAt, listAt, readCases } from './cases';
 
-const CASES: [string, Record<string, string>, string?][] = [
-  ['googlenet', {}],
-  ['googlenet', { aux: 'on' }, 'torchvision'],
-  ['googlenet', { inception: 'naive', branch5x5: '3x3-3x3' }],
-  ['xception', {}],
-  ['xception', { order: 'pointwise-first', intermediate: 'relu' }],
-  ['xception', { middle: '32' }],
-];
+const { json, at } = readCases('counting.json');
+const CASES = listAt(json, at).map((entry, i) => caseConfigAt(entry, `${at}[${i}]`));
 const WARMUP = 50;
 const RUNS = 500;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const results = CASES.map(([network, overrides, preset]) => {
+const results = CASES.map(({ network, options: overrides, preset }) => {
   const { model } = configure(network, overrides, preset);
   for (let i = 0; i < WARMUP; i++) analyze(configure(network, overrides, preset).model);
   const times: number[] = [];

@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { errorLine, fixed, launchChromium, markdown, ms, openBenchPage, startPageServer } from './browser';
 import type { BackendName, BenchCase, BenchEnv, CaseOutcome } from './inference-page/protocol';
+import { booleanAt, caseConfigAt, listAt, numberAt, objectAt, readCases } from './cases';
 
 const PORT = 5186;
 const ROOT = resolve(import.meta.dirname, 'inference-page');
@@ -38,24 +39,34 @@ const wasmRun = { budgetMs: quick ? 3_000 : 40_000, minRuns: quick ? 2 : 7, maxR
 // SwiftShader renders on the CPU: about 10 s per Xception inference, so few rounds.
 const webglRun = { budgetMs: quick ? 5_000 : 60_000, minRuns: quick ? 1 : 4, maxRuns: quick ? 2 : 9, check: true, profile: false };
 
-const CASES: Record<BackendName, BenchCase[]> = {
-  wasm: [
-    { network: 'googlenet', options: {}, ...wasmRun },
-    { network: 'googlenet', preset: 'torchvision', options: {}, ...wasmRun },
-    { network: 'xception', options: {}, ...wasmRun },
-    { network: 'xception', options: { order: 'pointwise-first' }, ...wasmRun },
-    { network: 'xception', options: { intermediate: 'relu' }, ...wasmRun },
-    // 68.8 GMAC: the only case whose weights are large (0.7 GB, twice with the folded copies).
-    { network: 'xception', options: { conv: 'regular' }, ...wasmRun, minRuns: 3, maxRuns: 3, check: false, profile: false },
-  ],
-  // xception conv=regular is left out on WebGL: 8x the MACs of Xception, minutes per inference
-  // on SwiftShader. order/intermediate variants cost what the default costs: one Xception is enough.
-  webgl: [
-    { network: 'googlenet', options: {}, ...webglRun },
-    { network: 'googlenet', preset: 'torchvision', options: {}, ...webglRun },
-    { network: 'xception', options: {}, ...webglRun },
-  ],
-};
+type RunSettings = Pick<BenchCase, 'budgetMs' | 'minRuns' | 'maxRuns' | 'check' | 'profile'>;
+const RUNS: Record<BackendName, RunSettings> = { wasm: wasmRun, webgl: webglRun };
+
+/**
+ * The cases of each backend: bench/cases/inference.json, each case on its backend's run settings
+ * above, changed by its own "run" if it has one.
+ *  - wasm: xception conv=regular (68.8 GMAC) is the only case whose weights are large (0.7 GB,
+ *    twice with the folded copies): 3 rounds, no check, no profile.
+ *  - webgl: xception conv=regular is left out: 8x the MACs of Xception, minutes per inference
+ *    on SwiftShader. order/intermediate variants cost what the default costs: one Xception is enough.
+ */
+function readInferenceCases(): Record<BackendName, BenchCase[]> {
+  const { json, at } = readCases('inference.json');
+  const backends = objectAt(json, at, Object.keys(RUNS));
+  const cases = (backend: BackendName): BenchCase[] =>
+    listAt(backends[backend], `${at}.${backend}`).map((entry, i) => {
+      const where = `${at}.${backend}[${i}]`;
+      const config = caseConfigAt(entry, where, ['run']);
+      const given = objectAt(objectAt(entry, where).run ?? {}, `${where}.run`, Object.keys(RUNS[backend]));
+      const base = RUNS[backend];
+      const number = (key: 'budgetMs' | 'minRuns' | 'maxRuns') => (key in given ? numberAt(given[key], `${where}.run.${key}`) : base[key]);
+      const flag = (key: 'check' | 'profile') => (key in given ? booleanAt(given[key], `${where}.run.${key}`) : base[key]);
+      return { ...config, budgetMs: number('budgetMs'), minRuns: number('minRuns'), maxRuns: number('maxRuns'), check: flag('check'), profile: flag('profile') };
+    });
+  return { wasm: cases('wasm'), webgl: cases('webgl') };
+}
+
+const CASES = readInferenceCases();
 
 async function openPage(browser: Browser, backend: BackendName): Promise<{ page: Page; env: BenchEnv }> {
   const query = backend === 'wasm' && wasmThreads ? `?threads=${wasmThreads}` : '';

@@ -12,6 +12,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { getNetwork } from '../src/model/networks';
+import type { NetworkName } from '../src/model/types';
+import { checkConfig, listAt, networkAt, objectAt, readCases, textAt } from './cases';
 
 const PORT = 5181;
 const RUNS = 7;
@@ -19,6 +22,25 @@ const SWITCHES = 12;
 const DIST = 'dist';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The switches flipped, one per network page: bench/cases/page-switches.json, each an option
+ * and the two values it alternates between; each value is checked on the network's default
+ * preset, the configuration the page opens with.
+ */
+function readSwitches(): { network: NetworkName; key: string; values: [string, string] }[] {
+  const { json, at } = readCases('page-switches.json');
+  return listAt(json, at).map((value, i) => {
+    const where = `${at}[${i}]`;
+    const entry = objectAt(value, where, ['network', 'option', 'values']);
+    const network = networkAt(entry.network, `${where}.network`);
+    const key = textAt(entry.option, `${where}.option`);
+    const values = listAt(entry.values, `${where}.values`).map((v, j) => textAt(v, `${where}.values[${j}]`));
+    if (values.length !== 2) throw new Error(`${where}.values: expected the two values to switch between, got ${values.length}`);
+    for (const v of values) checkConfig({ network, preset: getNetwork(network).defaultPreset, options: { [key]: v } }, where);
+    return { network, key, values: [values[0], values[1]] };
+  });
+}
 
 function initialScripts(): { files: string[]; gzipBytes: number; rawBytes: number; hasTfjs: boolean } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -81,6 +103,7 @@ async function timeSwitch(page: Page, key: string, values: [string, string]): Pr
 }
 
 async function main() {
+  const switchCases = readSwitches();
   const scripts = initialScripts();
   const stop = await startPreview();
   const browser = await chromium.launch({
@@ -89,10 +112,7 @@ async function main() {
   });
   const results = [];
   try {
-    for (const [network, key, values] of [
-      ['googlenet', 'inception', ['no-reduce', 'bottleneck']],
-      ['xception', 'conv', ['regular', 'separable']],
-    ] as const) {
+    for (const { network, key, values } of switchCases) {
       const url = `http://localhost:${PORT}/?net=${network}`;
       const loads: number[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -103,7 +123,7 @@ async function main() {
       }
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await timeToGraph(page, url);
-      const switches = await timeSwitch(page, key, [...values] as [string, string]);
+      const switches = await timeSwitch(page, key, values);
       const nodes = await page.getByRole('region', { name: 'Graph' }).getByRole('button').count();
       await page.close();
       results.push({

@@ -20,9 +20,9 @@ import { enableSimdKernels } from '../src/runtime/training/wasm-simd';
 import { buildLayersModel } from '../src/runtime/build-layers-model';
 import { train, type TrainingConfig } from '../src/runtime/training/trainer';
 import { fixed, markdown } from './browser';
+import { trainableCases, type TrainableCase } from './cases';
 import { syntheticImages } from './training-page/run-case';
 
-const NETWORKS = ['googlenet', 'xception'] as const;
 const WARMUP_STEPS = 2;
 /** Rounds of the SIMD comparison; each times `steps` steps with the SIMD kernels, then without. */
 const ROUNDS = 3;
@@ -66,8 +66,8 @@ interface NetworkProfile {
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<NetworkProfile> {
-  const { model } = configure(network, {}, 'small');
+async function profileNetwork({ network, preset }: TrainableCase): Promise<NetworkProfile> {
+  const { model } = configure(network, {}, preset);
   const layersModel = buildLayersModel(model, { seed: 1 });
   const data = syntheticImages(batchSize * (WARMUP_STEPS + steps), 1);
   const config = (maxSteps: number): TrainingConfig => ({
@@ -115,7 +115,7 @@ async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<Netwo
         .map(([name, t]) => ({ kernel: name, ms: t.ms / steps, calls: t.calls / steps, share: t.ms / kernelMs }))
         .sort((a, b) => b.ms - a.ms);
     return {
-      label: `${network} small`,
+      label: `${network} ${preset}`,
       batchSize,
       steps,
       wallMsPerStep,
@@ -132,8 +132,9 @@ async function profileNetwork(network: (typeof NETWORKS)[number]): Promise<Netwo
 
 await startNodeBackend('wasm');
 const profiles: NetworkProfile[] = [];
-for (const network of NETWORKS.filter((n) => !opts.case || `${n} small`.includes(opts.case))) {
-  const p = await profileNetwork(network);
+// Every network that can be trained here, on its trainablePreset.
+for (const trainable of trainableCases().filter((c) => !opts.case || `${c.network} ${c.preset}`.includes(opts.case))) {
+  const p = await profileNetwork(trainable);
   profiles.push(p);
   console.log(`\n${p.label}, batch ${p.batchSize}, ${p.steps} steps: ${fixed(p.wallMsPerStep, 0)} ms/step wall, ${fixed(p.kernelMsPerStep, 0)} ms in kernels\n`);
   const rows = p.kernels.filter((k) => k.share >= 0.005).map((k) => [k.kernel, fixed(k.ms, 1), fixed(k.calls, 0), `${fixed(100 * k.share, 1)}%`]);

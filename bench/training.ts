@@ -19,13 +19,13 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { errorLine, fixed, launchChromium, markdown, ms, openBenchPage, startPageServer } from './browser';
 import type { BackendName, CaseOutcome, Runtime, TrainingCase, TrainingEnv, TrainingResult } from './training-page/protocol';
+import { trainableCases } from './cases';
 
 const PORT = 5187;
 const ROOT = resolve(import.meta.dirname, 'training-page');
 const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl'];
 /** Timed steps per backend: the CPU backend and SwiftShader's WebGL take seconds to minutes a step. */
 const DEFAULT_STEPS: Record<BackendName, number> = { wasm: 10, cpu: 2, webgl: 2 };
-const NETWORKS = ['googlenet', 'xception'] as const;
 const TARGET_WASM_OVER_CPU = 5;
 const TARGET_BOUND_SHARE = 0.4;
 
@@ -72,9 +72,10 @@ const RESULTS = resolve(import.meta.dirname, 'results', partial ? 'training-part
 
 function casesFor(backend: BackendName): TrainingCase[] {
   const n = steps ?? DEFAULT_STEPS[backend];
-  return NETWORKS.map((network) => ({
+  // Every network that can be trained here, on its trainablePreset.
+  return trainableCases().map(({ network, preset }) => ({
     network,
-    preset: 'small',
+    preset,
     batchSize,
     warmupSteps,
     steps: n,

@@ -1,9 +1,11 @@
 // What bench/inference.ts asks of the page and what the page answers (plain JSON both ways).
 
+import type { NetworkName } from '../../src/model/types';
+
 export type BackendName = 'wasm' | 'webgl';
 
 export interface BenchCase {
-  readonly network: 'googlenet' | 'xception';
+  readonly network: NetworkName;
   readonly preset?: string;
   readonly options: Readonly<Record<string, string>>;
   /** Stop adding warm rounds once they have taken about this long (at least minRuns rounds). */

@@ -1,12 +1,14 @@
 // What bench/training.ts asks of the page (and of Node) and what it answers (plain JSON both ways).
 
+import type { NetworkName } from '../../src/model/types';
+
 export type BackendName = 'wasm' | 'cpu' | 'webgl';
 
 /** Where a case ran: the benchmark page in Chromium, or the benchmark's own Node process. */
 export type Runtime = 'chromium' | 'node';
 
 export interface TrainingCase {
-  readonly network: 'googlenet' | 'xception';
+  readonly network: NetworkName;
   readonly preset: string;
   readonly batchSize: number;
   /** Steps run first and not counted (the first one also builds the optimizer's slots, compiles shaders). */
