@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { configure } from '../src/model/networks';
+import { configure, trainedInput } from '../src/model/networks';
 import { startNodeBackend } from '../src/node/tf-node';
 import { enableSimdKernels } from '../src/runtime/training/wasm-simd';
 import { buildLayersModel } from '../src/runtime/build-layers-model';
@@ -77,6 +77,7 @@ async function profileNetwork({ network, preset }: TrainableCase): Promise<Netwo
     augmentation: { crop: 4, flip: true },
     seed: 1,
     maxSteps,
+    input: trainedInput(network),
   });
   try {
     await train(layersModel, data, undefined, config(WARMUP_STEPS)); // XNNPACK operators, first allocations.

@@ -7,7 +7,7 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { analyze } from '../../src/analysis/counts';
 import { seededRandom } from '../../src/data/batches';
 import type { LabeledImages } from '../../src/data/dataset';
-import { configure } from '../../src/model/networks';
+import { configure, trainedInput } from '../../src/model/networks';
 import { buildLayersModel } from '../../src/runtime/build-layers-model';
 import { train } from '../../src/runtime/training/trainer';
 import { simdKernels } from '../../src/runtime/training/wasm-simd';
@@ -97,6 +97,7 @@ async function trainAndTime(spec: TrainingCase, runtime: Runtime): Promise<Train
         augmentation: { crop: 4, flip: true },
         seed: spec.seed,
         maxSteps: totalSteps,
+        input: trainedInput(spec.network),
       },
       {
         onStep: async (progress) => {

@@ -1,11 +1,12 @@
 // A page for the browser tests: the bottleneck lab and the compare view mounted on their own, with
 // the state a page would hold (A, B, the unit) kept here, so they are tested without the app shell.
-import { StrictMode, useState } from 'react';
+import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Unit } from '../../src/analysis/ops';
 import { CompareView } from '../../src/ui/compare/CompareView';
+import { explore } from '../../src/ui/explore';
 import { BottleneckLab } from '../../src/ui/lab/BottleneckLab';
-import type { ConfigText } from '../../src/ui/state/view';
+import type { ConfigText } from '../../src/model';
 import '../../src/ui/styles.css';
 
 const paper: ConfigText = { network: 'googlenet', text: {} };
@@ -15,6 +16,7 @@ function Harness() {
   const [unit, setUnit] = useState<Unit>('macs');
   const [a, setA] = useState<ConfigText>(paper);
   const [b, setB] = useState<ConfigText>(torchvision);
+  const explored = useMemo(() => explore(a), [a]);
   return (
     <div style={{ maxWidth: '62rem', margin: '0 auto', padding: '1.5rem', display: 'grid', gap: '1.5rem' }}>
       <div className="field" style={{ maxWidth: '12rem' }}>
@@ -28,7 +30,7 @@ function Harness() {
         A: {a.network} {JSON.stringify(a.text)}
       </p>
       <BottleneckLab unit={unit} />
-      <CompareView a={a} b={b} unit={unit} extras={[]} onChangeB={setB} onPickA={setA} />
+      <CompareView a={explored} b={b} unit={unit} extras={[]} onChangeB={setB} onPickA={setA} />
     </div>
   );
 }

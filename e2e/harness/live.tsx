@@ -7,8 +7,9 @@ import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LiveClient } from '../../src/runtime/worker/client';
 import { createLiveClient } from '../../src/runtime/worker/spawn';
+import { explore } from '../../src/ui/explore';
 import { LivePanel } from '../../src/ui/live/LivePanel';
-import type { ConfigText } from '../../src/ui/state/view';
+import type { ConfigText } from '../../src/model';
 import '../../src/ui/styles.css';
 
 declare global {
@@ -34,6 +35,7 @@ function Harness() {
     () => ({ network, text: network === 'googlenet' ? { ...baseText, inception } : baseText }),
     [inception],
   );
+  const exploration = useMemo(() => explore(config), [config]);
 
   return (
     <main style={{ maxWidth: '64rem', margin: '0 auto', padding: '1.5rem' }}>
@@ -49,7 +51,7 @@ function Harness() {
         <output aria-label="Selected">{selected ?? 'nothing selected'}</output>
       </p>
       {open ? (
-        <LivePanel config={config} selected={selected} onSelect={setSelected} client={client} />
+        <LivePanel exploration={exploration} selected={selected} onSelect={setSelected} client={client} />
       ) : (
         <button type="button" onClick={() => setOpen(true)}>
           Open the live panel

@@ -1,7 +1,7 @@
 // Counts for a whole model: per layer, per module (nested: module, branch, layer) and totals.
 
 import { inferShapes, isShapedBlock, type ShapedBlock, type ShapedLayer } from '../model/shapes';
-import type { Layer, LayerKind, Model, NetworkName, Shape } from '../model/types';
+import type { Layer, LayerKind, Model, Shape } from '../model/types';
 import { layerCost } from './layer-cost';
 
 export interface Cost {
@@ -51,7 +51,8 @@ export interface ModuleCount extends Cost {
 }
 
 export interface Analysis {
-  readonly network: NetworkName;
+  /** The model's name (the network's, when a builder made it). */
+  readonly name: string;
   readonly input: Shape;
   readonly totals: Cost;
   /** Every layer in network order. */
@@ -147,7 +148,7 @@ export function analyze(model: Model): Analysis {
   const root = countBlock(inferShapes(model));
   const { params, trainable, nonTrainable, macs, flops, activations } = root;
   return {
-    network: model.network,
+    name: model.name,
     input: model.input,
     totals: { params, trainable, nonTrainable, macs, flops, activations },
     layers: root.layers,

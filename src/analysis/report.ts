@@ -32,7 +32,7 @@ export interface CountsReport {
 export function countsReport(analysis: Analysis, options: Readonly<Record<string, OptionValue>>): CountsReport {
   const { params, trainable, nonTrainable, macs, flops, activations } = analysis.totals;
   return {
-    model: analysis.network,
+    model: analysis.name,
     options,
     input: analysis.input,
     totals: { params, trainable, nonTrainable, macs, flops, activations },

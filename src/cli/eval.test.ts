@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCifar10 } from '../data/cifar10';
 import type { LabeledImages } from '../data/dataset';
+import { MINUS_ONE_TO_ONE } from '../model/input-preparation';
 import { configure } from '../model/networks';
 import { saveModelFiles } from '../node/model-files';
 import { startNodeBackend } from '../node/tf-node';
@@ -42,7 +43,7 @@ describe('cli eval', { timeout: 60_000 }, () => {
     await startNodeBackend('cpu');
     const model = buildLayersModel(configure('xception', { width: '0.0625', middle: '1' }, 'small').model, { seed: 5 });
     await saveModelFiles(model, weights);
-    expected = (await evaluate(model, test)).accuracy;
+    expected = (await evaluate(model, test, MINUS_ONE_TO_ONE)).accuracy;
     writeFileSync(join(data, 'test_batch.bin'), encodeCifar10(test));
   }, 60_000);
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/counts';
 import { countsReport, layersCsv } from '../analysis/report';
-import { configure, networks, networkNames, type Configuration } from '../model/networks';
+import { catalog } from '../model/catalog';
+import { configure, networks, networkNames, trainedInput, type Configuration } from '../model/networks';
 import { OptionError, describeValues, formatOptionValue, defaultValue } from '../model/options';
 import { ShapeError } from '../model/shapes';
 import { countsTable } from './table';
@@ -48,7 +49,12 @@ function usage(): string {
       lines.push(`    ${spec.key.padEnd(13)}${values}`);
     }
   }
-  lines.push('', 'Example: npm run --silent cli -- counts googlenet --preset torchvision --set aux=on --format json');
+  // The example is a catalog entry with a preset and a switch, so it stays one that works.
+  const example = catalog.find((entry) => entry.preset !== undefined && Object.keys(entry.options).length > 0);
+  if (example) {
+    const sets = Object.entries(example.options).map(([key, value]) => ` --set ${key}=${value}`).join('');
+    lines.push('', `Example: npm run --silent cli -- counts ${example.network} --preset ${example.preset}${sets} --format json`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -136,7 +142,7 @@ async function evaluateWeights(values: ReturnType<typeof parse>['values'], io: I
   const backend = choose('backend', values.backend, ['wasm', 'cpu'] as const);
   if (!existsSync(join(values.weights, 'model.json'))) throw new UsageError(`${values.weights} has no model.json`);
   // tfjs is loaded only here, as for export.
-  const [{ readCifarFolder, DataFolderError }, { loadModelFiles }, { startNodeBackend }, { evaluate }] = await Promise.all([
+  const [{ readCifarFolder, DataFolderError }, { loadModelFiles, savedNetwork }, { startNodeBackend }, { evaluate }] = await Promise.all([
     import('../node/cifar-folder'),
     import('../node/model-files'),
     import('../node/tf-node'),
@@ -155,7 +161,9 @@ async function evaluateWeights(values: ReturnType<typeof parse>['values'], io: I
   if (height !== test.height || width !== test.width) {
     throw new UsageError(`the model in ${values.weights} takes ${height}×${width} images; ${values.data} has ${test.height}×${test.width}`);
   }
-  const result = await evaluate(model, test);
+  const network = savedNetwork(values.weights);
+  if (network !== undefined && !Object.hasOwn(networks, network)) throw new UsageError(`${values.weights} holds weights of "${network}", which is not a network here; valid: ${networkNames.join(', ')}`);
+  const result = await evaluate(model, test, trainedInput(network));
   io.out(JSON.stringify({ accuracy: result.accuracy, n: test.count, perClass: result.perClass }) + '\n');
 }
 

@@ -1,4 +1,4 @@
-// `npm run train -- --model <name> [--preset small] [--set key=value] --data DIR --epochs N --out DIR`:
+// `npm run train -- --model <name> [--preset NAME] [--set key=value] --data DIR --epochs N --out DIR`:
 // trains a network on CIFAR-10 in Node with the WASM backend and the browser's own training code,
 // printing progress, and saves model.json, weights.bin and training.json after every epoch.
 
@@ -6,28 +6,28 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/counts';
-import { configure } from '../model/networks';
+import { classCount, configure, getNetwork, trainableNetworks, trainedInput } from '../model/networks';
 import { readCifarFolder } from '../node/cifar-folder';
 import { loadModelFiles, saveModelFiles } from '../node/model-files';
 import { startNodeBackend, type NodeBackend } from '../node/tf-node';
 import { buildLayersModel } from '../runtime/build-layers-model';
 import { RECALIBRATION_IMAGES, train, type EpochResult } from '../runtime/training/trainer';
 
-const USAGE = `Usage: npm run train -- --model googlenet|xception [--preset small] [--set key=value ...]
+const usage = () => `Usage: npm run train -- --model ${trainableNetworks().map((def) => def.name).join('|')} [--preset NAME] [--set key=value ...]
                       --data DIR --epochs N --out DIR
                       [--batch 64] [--lr 0.05] [--seed 1] [--no-augment] [--backend wasm|cpu] [--max-steps N]
                       [--init DIR]
 
 Trains on a folder in CIFAR-10's binary layout (data_batch_N.bin for training, test_batch.bin
 for the accuracy after each epoch) and saves a tfjs layers model in --out after every epoch.
-Without --preset, the preset "small" (the 32x32 network) is used. --init DIR starts from the
+Without --preset, the network's small preset (${trainableNetworks().map((def) => `${def.name}: ${def.trainablePreset}`).join(', ')}) is used. --init DIR starts from the
 weights saved in DIR (same network and options) instead of fresh ones: a long training can go on
 in steps, each with its own warm-up and cosine schedule. Before each test, BatchNorm's moving
 statistics are recomputed from ${RECALIBRATION_IMAGES} training images (saved so, too). A run whose loss
 becomes NaN or stays far above its start stops with exit code 1 and says to lower --lr.`;
 
 function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n\n${USAGE}\n`);
+  process.stderr.write(`error: ${message}\n\n${usage()}\n`);
   process.exit(2);
 }
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage()}\n`);
     return;
   }
   if (!args.model) fail('missing --model');
@@ -94,13 +94,14 @@ async function main(): Promise<void> {
       return [set.slice(0, eq), set.slice(eq + 1)];
     }),
   );
-  const preset = args.preset ?? 'small';
-  let config;
+  let config, preset;
   try {
+    preset = args.preset ?? getNetwork(args.model).trainablePreset;
     config = configure(args.model, overrides, preset);
   } catch (error) {
     fail((error as Error).message);
   }
+  if (preset === undefined) fail(`${args.model} has no small preset to train; give one with --preset`);
   const epochs = number(args.epochs, 'epochs', 10);
   const batchSize = number(args.batch, 'batch', 64);
   const learningRate = number(args.lr, 'lr', 0.05);
@@ -115,8 +116,9 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const [height, width] = config.model.input;
-  if (height !== data.height || width !== data.width || config.options.classes !== data.classNames.length) {
-    fail(`the model takes ${height}×${width} images and ${config.options.classes} classes; the data has ${data.height}×${data.width} and ${data.classNames.length}`);
+  const classes = classCount(config.model);
+  if (height !== data.height || width !== data.width || classes !== data.classNames.length) {
+    fail(`the model takes ${height}×${width} images and ${classes} classes; the data has ${data.height}×${data.width} and ${data.classNames.length}`);
   }
 
   const tf = await startNodeBackend(backend);
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
       learningRate,
       seed,
       maxSteps,
+      input: trainedInput(config.network),
       augmentation: args['no-augment'] ? { crop: 0, flip: false } : { crop: 4, flip: true },
     },
     {

@@ -2,6 +2,8 @@
 // flip drawn from the same seeded generator, so two runs with the same seed see the same images
 // in the same order with the same augmentation, whatever network they train.
 
+// With its extension: the Vite config loads this file (through vite-plugins/builtin-digits.ts).
+import { channelAffine, type InputPreparation } from '../model/input-preparation.ts';
 import type { LabeledImages } from './dataset';
 
 /** mulberry32: a small, fast, seedable generator of floats in [0, 1). */
@@ -35,23 +37,22 @@ export interface Augmentation {
 
 export const NO_AUGMENTATION: Augmentation = { crop: 0, flip: false };
 
-/** Scales a byte to [-1, 1], the preprocessing of Keras' Xception and of every network here. */
-export const scalePixel = (byte: number): number => byte / 127.5 - 1;
-
 /**
- * The images at `indices` as a float batch [n, h, w, 3] in [-1, 1] (grey images repeated on the
- * three channels), augmented with `random` when given.
+ * The images at `indices` as a float batch [n, h, w, 3] prepared as the network expects (grey
+ * images repeated on the three channels), augmented with `random` when given.
  */
 export function makeBatch(
   data: LabeledImages,
   indices: ArrayLike<number>,
+  preparation: InputPreparation,
   augmentation: Augmentation = NO_AUGMENTATION,
   random?: () => number,
 ): { images: Float32Array; labels: Uint8Array } {
   const { height: h, width: w, channels } = data;
   const images = new Float32Array(indices.length * h * w * 3);
   const labels = new Uint8Array(indices.length);
-  const zero = scalePixel(0);
+  const { source: order, divisor, offset } = channelAffine(preparation);
+  const value = (byte: number, k: number) => byte / divisor[k] - offset[k];
   for (let b = 0; b < indices.length; b++) {
     const index = indices[b];
     labels[b] = data.labels[index];
@@ -65,15 +66,11 @@ export function makeBatch(
       for (let x = 0; x < w; x++) {
         const sx = (flip ? w - 1 - x : x) + dx;
         const out = target + (y * w + x) * 3;
-        if (sy < 0 || sy >= h || sx < 0 || sx >= w) {
-          images[out] = images[out + 1] = images[out + 2] = zero;
-        } else if (channels === 3) {
-          const at = source + (sy * w + sx) * 3;
-          images[out] = scalePixel(data.pixels[at]);
-          images[out + 1] = scalePixel(data.pixels[at + 1]);
-          images[out + 2] = scalePixel(data.pixels[at + 2]);
-        } else {
-          images[out] = images[out + 1] = images[out + 2] = scalePixel(data.pixels[source + sy * w + sx]);
+        const inside = sy >= 0 && sy < h && sx >= 0 && sx < w;
+        for (let k = 0; k < 3; k++) {
+          // Outside the shifted image: black, prepared like any pixel.
+          const at = channels === 3 ? source + (sy * w + sx) * 3 + order[k] : source + sy * w + sx;
+          images[out + k] = value(inside ? data.pixels[at] : 0, k);
         }
       }
     }

@@ -2,6 +2,7 @@
 export * from './types';
 export * from './shapes';
 export * from './options';
-export { networks, networkNames, getNetwork, configure, type Configuration, type NetworkDef } from './networks';
+export * from './input-preparation';
+export * from './networks';
 export { googlenet, googlenetOptionSpecs, googlenetPresets, type GoogLeNetOptions } from './networks/googlenet';
 export { xception, xceptionOptionSpecs, xceptionPresets, type XceptionOptions } from './networks/xception';

@@ -5,7 +5,7 @@ import { ShapeError, inferShapes, windowOutput } from './shapes';
 import type { Model, Node } from './types';
 
 const modelOf = (children: Node[], input = [8, 8, 3]): Model => ({
-  network: 'googlenet',
+  name: 'googlenet',
   input,
   root: sequence('test', children),
 });

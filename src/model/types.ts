@@ -136,10 +136,23 @@ export interface Parallel {
 export type Block = Sequence | Parallel;
 export type Node = Layer | Block;
 
-export type NetworkName = 'googlenet' | 'xception';
+/** A registered network's name (`src/model/networks/registry.ts` lists them; `getNetwork` checks one). */
+export type NetworkName = string;
+
+/**
+ * A network and its option values as text, keyed as on the command line: what URLs, workers,
+ * saved runs and the CLI carry, and what `configure` turns into a model.
+ */
+export interface ConfigText {
+  readonly network: NetworkName;
+  readonly text: Readonly<Record<string, string>>;
+}
 
 export interface Model {
-  readonly network: NetworkName;
+  /** What the model is called (the network's name when a builder made it); never parsed. */
+  readonly name: string;
+  /** The network and options that built it; absent for a model described by hand or imported. */
+  readonly source?: { readonly network: NetworkName; readonly options: Readonly<Record<string, unknown>> };
   /** Input shape [h, w, c]. */
   readonly input: Shape;
   readonly root: Sequence;

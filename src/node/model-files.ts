@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '../runtime/lrn-layer';
-import { modelJsonText } from '../runtime/training/model-files';
+import { METADATA_KEY, modelJsonText } from '../runtime/training/model-files';
 
 /**
  * Writes model.json and weights.bin into `dir` (created if missing), replacing them atomically, in
@@ -35,4 +35,22 @@ export async function loadModelFiles(dir: string): Promise<tf.LayersModel> {
   const buffers = json.weightsManifest.flatMap((group) => group.paths.map((path) => readFileSync(join(dir, path))));
   const weightData = tf.io.CompositeArrayBuffer.join(buffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
   return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }));
+}
+
+/**
+ * The network weights in `dir` were trained as: from the run metadata in model.json (files the
+ * Train tab downloads) or from training.json (what `npm run train` writes), if either says.
+ */
+export function savedNetwork(dir: string): string | undefined {
+  const read = (file: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch {
+      return undefined; // absent or unreadable: the other file may say
+    }
+  };
+  const field = (value: unknown, ...path: string[]): unknown =>
+    path.reduce((at, key) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined), value);
+  const network = field(read('model.json'), 'userDefinedMetadata', METADATA_KEY, 'network') ?? field(read('training.json'), 'network');
+  return typeof network === 'string' ? network : undefined;
 }

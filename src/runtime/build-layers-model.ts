@@ -49,7 +49,7 @@ export function buildLayersModel(model: Model, options: BuildOptions = {}): tf.L
 
   const input = tf.input({ shape: [...model.input], name: INPUT_NAME });
   const main = apply(model.root, input);
-  return tf.model({ inputs: input, outputs: [main, ...taps], name: model.network });
+  return tf.model({ inputs: input, outputs: [main, ...taps], name: model.name });
 }
 
 function kernelInitializer({ init = 'random', seed = 1 }: BuildOptions): KernelInit {

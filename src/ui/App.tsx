@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LabInput } from '../analysis/bottleneck';
 import { measure as measureOf } from '../analysis/ops';
-import { networks } from '../model';
+import { networkNames, networks } from '../model';
 import { CompareView } from './compare/CompareView';
 import { NetworkPicker } from './controls/NetworkPicker';
 import { OptionsForm } from './controls/OptionsForm';
@@ -15,6 +15,7 @@ import { GraphView } from './graph/GraphView';
 import { Inspector } from './inspector/Inspector';
 import { BottleneckLab } from './lab/BottleneckLab';
 import { ClassifyPanel, type IncomingImage } from './classify/ClassifyPanel';
+import { imagenetTarget } from './classify/imagenet-target';
 import { usePageImageInput } from './classify/usePageImageInput';
 import { LivePanel } from './live/LivePanel';
 import { TrainingPanel } from './training/TrainingPanel';
@@ -27,6 +28,7 @@ import { ErrorAlert } from './summary/ErrorAlert';
 import { Notices } from './summary/Notices';
 import { Totals } from './summary/Totals';
 import { useConfiguration } from './useConfiguration';
+import { inWords } from './format';
 
 const graphSvg = () => document.querySelector<SVGSVGElement>('[aria-label="Graph"] svg');
 
@@ -34,7 +36,7 @@ const graphSvg = () => document.querySelector<SVGSVGElement>('[aria-label="Graph
 export function App() {
   const { state, dispatch, notices, dismissNotices } = useViewState();
   const { config } = state;
-  const { error, shown, previous } = useConfiguration(config);
+  const { current, error, shown, previous } = useConfiguration(config);
   const network = networks[config.network];
   const analysis = shown?.analysis;
   const measure = useMemo(
@@ -74,7 +76,7 @@ export function App() {
       [dispatch],
     ),
   );
-  const xception = config.network === 'xception';
+  const imagenet = useMemo(() => imagenetTarget(config), [config]);
   const [switchesOpen, setSwitchesOpen] = useState(false);
   // Train and Classify act on networks of their own (the small CIFAR-10 ones, a run, ImageNet
   // weights): there the explorer's switches, totals and export step aside.
@@ -86,8 +88,8 @@ export function App() {
       <header className="masthead">
         <h1>Inception Explorer</h1>
         <p>
-          Parameters and multiply-accumulates of GoogLeNet and Xception, module by module. Flip a switch and see what
-          it costs.
+          Parameters and multiply-accumulates of {inWords(networkNames.map((name) => networks[name].shortName))}, module by
+          module. Flip a switch and see what it costs.
         </p>
       </header>
       <div className="alerts">
@@ -167,7 +169,7 @@ export function App() {
           {state.view === 'compare' && (
             <div role="tabpanel" aria-labelledby="tab-compare">
               <CompareView
-                a={config}
+                a={current}
                 b={state.compare}
                 unit={state.unit}
                 extras={state.extras}
@@ -183,7 +185,7 @@ export function App() {
           )}
           {liveOpened && (
             <div role="tabpanel" aria-labelledby="tab-live" hidden={state.view !== 'live'}>
-              <LivePanel config={config} selected={state.selected} onSelect={select} client={live} />
+              <LivePanel exploration={current} selected={state.selected} onSelect={select} client={live} />
             </div>
           )}
           {trainOpened && (
@@ -193,11 +195,7 @@ export function App() {
           )}
           {classifyOpened && (
             <div role="tabpanel" aria-labelledby="tab-classify" hidden={state.view !== 'classify'}>
-              <ClassifyPanel
-                xceptionOptions={xception ? config.text : {}}
-                xceptionTarget={xception ? "the explorer's Xception (its switches are on the Graph tab)" : "Keras' Xception (299×299, 1000 classes)"}
-                incoming={incoming}
-              />
+              <ClassifyPanel imagenet={imagenet} incoming={incoming} />
             </div>
           )}
         </main>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { measure } from '../analysis/ops';
 import { networks } from '../model';
-import { explore, matchingPreset, presetText } from './explore';
+import { presetText } from '../model';
+import { explore, matchingPreset } from './explore';
 import { formatShare } from './format';
 import { defaultConfig } from './state/url-state';
-import type { ConfigText } from './state/view';
+import type { ConfigText } from '../model';
 import { expandablePaths, tableRows } from './table/rows';
 
 const withOption = (config: ConfigText, key: string, value: string): ConfigText => ({
@@ -21,13 +22,13 @@ describe('explore', () => {
   });
 
   it('explore(xception, input 2) is rejected with the layer that cannot fit', () => {
-    const result = explore(withOption(defaultConfig('xception'), 'input', '2'));
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('block1_conv1') });
+    const config = withOption(defaultConfig('xception'), 'input', '2');
+    expect(explore(config)).toEqual({ ok: false, config, message: expect.stringContaining('block1_conv1') });
   });
 
   it('explore(bad option text) is rejected with the valid values', () => {
-    const result = explore(withOption(defaultConfig('googlenet'), 'bn', 'maybe'));
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('valid values: off, on') });
+    const config = withOption(defaultConfig('googlenet'), 'bn', 'maybe');
+    expect(explore(config)).toEqual({ ok: false, config, message: expect.stringContaining('valid values: off, on') });
   });
 });
 

@@ -2,35 +2,23 @@
 // return, and they are testable without a browser.
 
 import { analyze, type Analysis } from '../analysis/counts';
-import {
-  OptionError,
-  ShapeError,
-  configure,
-  formatOptions,
-  networks,
-  resolveOptions,
-  type Configuration,
-  type NetworkDef,
-} from '../model';
-import type { ConfigText } from './state/view';
+import { OptionError, formatOptions, networks, presetText, resolveOptions, tryConfigure, type ConfigText, type Configuration } from '../model';
 
 export interface Explored {
   readonly ok: true;
+  /** What was asked for, as given. */
+  readonly config: ConfigText;
   readonly configuration: Configuration;
   readonly analysis: Analysis;
 }
 
 export interface Rejected {
   readonly ok: false;
+  readonly config: ConfigText;
   readonly message: string;
 }
 
 export type Exploration = Explored | Rejected;
-
-/** The option text of a named preset, every option spelled out. */
-export function presetText(def: NetworkDef, preset: string): ConfigText['text'] {
-  return formatOptions(def.specs, resolveOptions(def.name, def.specs, def.presets[preset]));
-}
 
 /** The preset whose options equal the given ones, if any (after parsing, so `224` and `224.0` agree). */
 export function matchingPreset(config: ConfigText): string | undefined {
@@ -49,15 +37,11 @@ export function matchingPreset(config: ConfigText): string | undefined {
 }
 
 /**
- * Builds and counts a configuration. Bad options and impossible shapes come back as a message to
- * show; anything else is a bug and is thrown.
+ * Builds and counts a configuration, once: the page passes the result down. Bad options and
+ * impossible shapes come back as a message to show; anything else is a bug and is thrown.
  */
 export function explore(config: ConfigText): Exploration {
-  try {
-    const configuration = configure(config.network, config.text);
-    return { ok: true, configuration, analysis: analyze(configuration.model) };
-  } catch (error) {
-    if (error instanceof OptionError || error instanceof ShapeError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const configured = tryConfigure(config);
+  if (!configured.ok) return { ok: false, config, message: configured.message };
+  return { ok: true, config, configuration: configured.configuration, analysis: analyze(configured.configuration.model) };
 }

@@ -9,3 +9,6 @@ export function formatShare(fraction: number): string {
   if (fraction < 0.0005) return '<0.1%';
   return `${(fraction * 100).toFixed(1)}%`;
 }
+
+/** ['A', 'B', 'C'] → "A, B, and C" (English, whatever the visitor's locale, like the rest of the page). */
+export const inWords = (items: readonly string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);

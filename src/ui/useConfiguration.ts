@@ -2,10 +2,12 @@
 // result (kept on screen while the options are bad) and the one before the latest change (the delta).
 
 import { useMemo, useState } from 'react';
-import { explore, type Explored } from './explore';
-import type { ConfigText } from './state/view';
+import { explore, type Exploration, type Explored } from './explore';
+import type { ConfigText } from '../model';
 
 export interface Configured {
+  /** The configuration as it is now, built and counted or rejected: computed once, passed down. */
+  readonly current: Exploration;
   /** Why the current options cannot be built, if they cannot. */
   readonly error: string | undefined;
   /** The latest configuration that could be built. */
@@ -25,6 +27,7 @@ export function useConfiguration(config: ConfigText): Configured {
     setHistory({ shown: current, previous: sameNetwork ? history.shown : undefined });
   }
   return {
+    current,
     error: current.ok ? undefined : current.message,
     shown: current.ok ? current : history.shown,
     previous: history.previous,

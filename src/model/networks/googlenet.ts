@@ -14,8 +14,10 @@ import {
   separableConv2d,
   sequence,
 } from '../layers';
+import { MINUS_ONE_TO_ONE } from '../input-preparation';
 import { choice, numeric, resolveOptions, subset, type OptionsOf } from '../options';
 import type { Layer, Model, Node, Sequence } from '../types';
+import type { NetworkDef } from './contract';
 
 export const googlenetOptionSpecs = [
   choice(
@@ -171,5 +173,19 @@ export function googlenet(given: Readonly<Record<string, unknown>> = {}): Model 
     sequence('fc', [{ kind: 'dropout', name: 'fc_dropout', rate: 0.4 }, dense('fc', o.classes, 'softmax')]),
   ];
 
-  return { network: 'googlenet', input: [o.input, o.input, 3], root: sequence('googlenet', modules) };
+  return { name: 'googlenet', input: [o.input, o.input, 3], root: sequence('googlenet', modules) };
 }
+
+export const googlenetNetwork: NetworkDef = {
+  name: 'googlenet',
+  title: 'GoogLeNet (Inception v1)',
+  shortName: 'GoogLeNet',
+  specs: googlenetOptionSpecs,
+  presets: googlenetPresets,
+  defaultPreset: 'paper',
+  trainablePreset: 'small',
+  shippedWeights: 'googlenet-small',
+  contrast: { inception: 'no-reduce' },
+  inputs: { explorer: MINUS_ONE_TO_ONE },
+  build: googlenet,
+};

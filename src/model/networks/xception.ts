@@ -13,8 +13,10 @@ import {
   separableConv2d,
   sequence,
 } from '../layers';
+import { MINUS_ONE_TO_ONE } from '../input-preparation';
 import { choice, numeric, resolveOptions, type OptionsOf } from '../options';
 import type { Layer, Model, Node } from '../types';
+import type { NetworkDef } from './contract';
 
 export const xceptionOptionSpecs = [
   choice(
@@ -144,5 +146,26 @@ export function xception(given: Readonly<Record<string, unknown>> = {}): Model {
   blocks.push(exitConvs(exit + 1));
   blocks.push(sequence('predictions', [{ kind: 'globalAvgPool', name: 'avg_pool' }, dense('predictions', o.classes, 'softmax')]));
 
-  return { network: 'xception', input: [o.input, o.input, 3], root: sequence('xception', blocks) };
+  return { name: 'xception', input: [o.input, o.input, 3], root: sequence('xception', blocks) };
 }
+
+export const xceptionNetwork: NetworkDef = {
+  name: 'xception',
+  title: 'Xception',
+  shortName: 'Xception',
+  specs: xceptionOptionSpecs,
+  presets: xceptionPresets,
+  defaultPreset: 'keras',
+  trainablePreset: 'small',
+  shippedWeights: 'xception-small',
+  contrast: { conv: 'regular' },
+  // keras.applications.xception.preprocess_input is the "tf" mode: [-1, 1].
+  inputs: { explorer: MINUS_ONE_TO_ONE, keras: MINUS_ONE_TO_ONE },
+  imagenet: {
+    source: 'keras',
+    preset: 'keras',
+    title: "Keras' Xception",
+    files: 'a tfjs layers model converted from keras.applications.Xception (model.json and its weight shards)',
+  },
+  build: xception,
+};

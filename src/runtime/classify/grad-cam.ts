@@ -27,7 +27,7 @@ export function camModules(model: Model): CamModules {
   const spatial = top.filter((m) => !(m.node.kind === 'sequence' && m.node.tap) && m.output.length === 3 && m.output[0] * m.output[1] > 1);
   const convs = spatial.filter((m) => hasConv(m.node));
   const last = convs.at(-1) ?? spatial.at(-1);
-  if (!last) throw new Error(`${model.network} has no module with a spatial output for Grad-CAM`);
+  if (!last) throw new Error(`${model.name} has no module with a spatial output for Grad-CAM`);
   return { modules: spatial.map((m) => m.path), defaultModule: last.path };
 }
 
@@ -42,7 +42,7 @@ function classScores(description: Model, layersModel: tf.LayersModel, runner: Ru
   const classifier = top[top.length - 1];
   const leaves = classifier.kind === 'sequence' ? classifier.children : [classifier];
   for (const leaf of leaves) {
-    if (!('name' in leaf)) throw new Error(`the classifier of ${description.network} holds a block; Grad-CAM expects layers there`);
+    if (!('name' in leaf)) throw new Error(`the classifier of ${description.name} holds a block; Grad-CAM expects layers there`);
     if (leaf.kind === 'softmax') continue;
     const layer = layersModel.getLayer(leaf.name);
     if (leaf.kind === 'dense' && leaf.activation === 'softmax') {
@@ -63,7 +63,7 @@ function classScores(description: Model, layersModel: tf.LayersModel, runner: Ru
 export function gradCam(description: Model, layersModel: tf.LayersModel, x: tf.Tensor4D, module: string, classIndex: number): tf.Tensor2D {
   const runner = layersRunner(description, layersModel);
   const index = runner.modules.indexOf(module);
-  if (index < 0) throw new Error(`${description.network} has no module "${module}"; modules: ${runner.modules.join(', ')}`);
+  if (index < 0) throw new Error(`${description.name} has no module "${module}"; modules: ${runner.modules.join(', ')}`);
   return tf.tidy(() => {
     let features: tf.Tensor = x;
     for (let i = 0; i <= index; i++) features = runner.runModule(i, features).next;

@@ -70,7 +70,8 @@ describe('compileFastModel equals the LayersModel (max relative error ≤ 1e-4)'
 
 describe('the fast model owns its tensors', () => {
   // Small and quick: two modules are enough for both taps; BatchNorm on, so folded weights exist.
-  const { model } = configure('googlenet', { ...googlenetSmall, input: 16, bn: 'on', aux: 'on', modules: '4a,4d' });
+  // 20 px is the least input whose aux heads' 5x5 pool fits (5x5 at 4a), which configure checks.
+  const { model } = configure('googlenet', { ...googlenetSmall, input: 20, bn: 'on', aux: 'on', modules: '4a,4d' });
   let before = 0;
   let layersModel: tf.LayersModel;
   let fast: ReturnType<typeof compileFastModel>;

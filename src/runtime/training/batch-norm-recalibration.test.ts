@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MINUS_ONE_TO_ONE } from '../../model/input-preparation';
 import { makeBatch, seededRandom, shuffledIndices } from '../../data/batches';
 import type { LabeledImages } from '../../data/dataset';
 import { installBatchNormInTraining } from './batch-norm-training';
@@ -48,8 +49,8 @@ describe('recalibrateBatchNorm', () => {
   it('sets the moving statistics to those of the data, in one batch', () => {
     const data = images(12);
     const model = inputNorm();
-    expect(recalibrateBatchNorm(model, data, { batchSize: 12, images: 12, random: seededRandom(1) })).toBe(1);
-    const all = statistics(makeBatch(data, Array.from({ length: 12 }, (_, i) => i)).images);
+    expect(recalibrateBatchNorm(model, data, { batchSize: 12, images: 12, random: seededRandom(1), input: MINUS_ONE_TO_ONE })).toBe(1);
+    const all = statistics(makeBatch(data, Array.from({ length: 12 }, (_, i) => i), MINUS_ONE_TO_ONE).images);
     moving(model, 'moving_mean').forEach((m, c) => expect(m).toBeCloseTo(all.mean[c], 4));
     moving(model, 'moving_variance').forEach((v, c) => expect(v).toBeCloseTo(all.variance[c], 3));
   });
@@ -58,10 +59,10 @@ describe('recalibrateBatchNorm', () => {
     const data = images(13);
     const model = inputNorm();
     const random = seededRandom(2);
-    expect(recalibrateBatchNorm(model, data, { batchSize: 4, images: 13, random })).toBe(3);
+    expect(recalibrateBatchNorm(model, data, { batchSize: 4, images: 13, random, input: MINUS_ONE_TO_ONE })).toBe(3);
     // The same images in the same order: the first 12 of the shuffle, in three batches of 4.
     const order = shuffledIndices(13, seededRandom(2));
-    const batches = [0, 1, 2].map((k) => statistics(makeBatch(data, order.subarray(4 * k, 4 * k + 4)).images));
+    const batches = [0, 1, 2].map((k) => statistics(makeBatch(data, order.subarray(4 * k, 4 * k + 4), MINUS_ONE_TO_ONE).images));
     const average = (pick: (s: { mean: number[]; variance: number[] }) => number[]) => [0, 1, 2].map((c) => batches.reduce((sum, b) => sum + pick(b)[c], 0) / 3);
     moving(model, 'moving_mean').forEach((m, c) => expect(m).toBeCloseTo(average((s) => s.mean)[c], 4));
     moving(model, 'moving_variance').forEach((v, c) => expect(v).toBeCloseTo(average((s) => s.variance)[c], 3));
@@ -70,12 +71,12 @@ describe('recalibrateBatchNorm', () => {
   it('makes inference normalize as training does on the same batch, changing nothing but the moving statistics', () => {
     const data = images(16);
     const model = convNet();
-    const x = tf.tensor4d(makeBatch(data, Array.from({ length: 16 }, (_, i) => i)).images, [16, 4, 4, 3]);
+    const x = tf.tensor4d(makeBatch(data, Array.from({ length: 16 }, (_, i) => i), MINUS_ONE_TO_ONE).images, [16, 4, 4, 3]);
     const before = tf.tidy(() => model.predict(x) as tf.Tensor);
     const trainable = model.trainableWeights.map((w) => Array.from(w.read().dataSync()));
     const momenta = batchNormLayers(model).map((l) => l.momentum);
     const tensors = tf.memory().numTensors;
-    recalibrateBatchNorm(model, data, { batchSize: 16, images: 16, random: seededRandom(3) });
+    recalibrateBatchNorm(model, data, { batchSize: 16, images: 16, random: seededRandom(3), input: MINUS_ONE_TO_ONE });
     expect(tf.memory().numTensors).toBe(tensors);
     const inference = tf.tidy(() => model.predict(x) as tf.Tensor);
     const training = tf.tidy(() => model.apply(x, { training: true }) as tf.Tensor);
@@ -91,7 +92,7 @@ describe('recalibrateBatchNorm', () => {
   it('does nothing to a model without BatchNorm, or without images', () => {
     const input = tf.input({ shape: [4, 4, 3] });
     const plain = tf.model({ inputs: input, outputs: tf.layers.globalAveragePooling2d({}).apply(input) as tf.SymbolicTensor });
-    expect(recalibrateBatchNorm(plain, images(4), { batchSize: 2, images: 4, random: seededRandom(1) })).toBe(0);
-    expect(recalibrateBatchNorm(inputNorm(), images(4), { batchSize: 2, images: 0, random: seededRandom(1) })).toBe(0);
+    expect(recalibrateBatchNorm(plain, images(4), { batchSize: 2, images: 4, random: seededRandom(1), input: MINUS_ONE_TO_ONE })).toBe(0);
+    expect(recalibrateBatchNorm(inputNorm(), images(4), { batchSize: 2, images: 0, random: seededRandom(1), input: MINUS_ONE_TO_ONE })).toBe(0);
   });
 });

@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch, shuffledIndices } from '../../data/batches';
 import type { LabeledImages } from '../../data/dataset';
+import type { InputPreparation } from '../../model/input-preparation';
 
 export interface RecalibrationOptions {
   /** Images per forward pass: the training batch size, as the statistics are batch statistics. */
@@ -18,6 +19,8 @@ export interface RecalibrationOptions {
   readonly images: number;
   /** Chooses the images; give one of its own, so training's own random sequence is untouched. */
   readonly random: () => number;
+  /** How images become the network's input, as in training. */
+  readonly input: InputPreparation;
 }
 
 /** The fields of tfjs-layers' BatchNormalization used here (public in Keras, untyped in tfjs). */
@@ -53,7 +56,7 @@ export function recalibrateBatchNorm(model: tf.LayersModel, data: LabeledImages,
       // (from 0) the moving value is the running mean of the batch statistics: the first batch
       // replaces the old value, the second counts half, and so on.
       for (const layer of layers) layer.momentum = k / (k + 1);
-      const { images: pixels } = makeBatch(data, order.subarray(k * size, (k + 1) * size));
+      const { images: pixels } = makeBatch(data, order.subarray(k * size, (k + 1) * size), options.input);
       tf.tidy(() => {
         // Training mode: each BatchNorm normalizes with its batch's statistics, as in training, and updates its moving ones.
         model.apply(tf.tensor4d(pixels, [size, data.height, data.width, 3]), { training: true });

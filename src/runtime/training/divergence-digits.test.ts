@@ -10,6 +10,7 @@ import { digitsFromPackage } from '../../data/digits';
 import { configure } from '../../model';
 import { startNodeBackend } from '../../node/tf-node';
 import { buildLayersModel } from '../build-layers-model';
+import { MINUS_ONE_TO_ONE } from '../../model/input-preparation';
 import { DivergenceError, train, type TrainingConfig } from './trainer';
 
 function digits() {
@@ -24,7 +25,7 @@ describe('divergence on the digits', { timeout: 300_000 }, () => {
   const data = sliceImages(all, 0, 1280);
   const validation = sliceImages(test, 0, 100);
   // The form's defaults but the learning rate; 40 steps of a 5-epoch schedule.
-  const config = (learningRate: number): TrainingConfig => ({ epochs: 5, batchSize: 32, learningRate, augmentation: { crop: 0, flip: false }, seed: 1, maxSteps: 40 });
+  const config = (learningRate: number): TrainingConfig => ({ epochs: 5, batchSize: 32, learningRate, augmentation: { crop: 0, flip: false }, seed: 1, maxSteps: 40, input: MINUS_ONE_TO_ONE });
   const run = async (learningRate: number) => {
     const model = buildLayersModel(configure('googlenet', {}, 'small').model, { seed: 1 });
     const losses: number[] = [];

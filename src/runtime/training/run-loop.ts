@@ -4,6 +4,7 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import type { LabeledImages } from '../../data/dataset';
+import { trainedInput } from '../../model/networks';
 import { StepAverager, windowFor } from './curve-points';
 import type { Progress, RunRecord, StartParams } from './protocol';
 import { DivergenceError, train, type EpochResult } from './trainer';
@@ -61,6 +62,7 @@ export async function trainRun(
         batchSize: params.batchSize,
         learningRate: params.learningRate,
         seed: params.seed,
+        input: trainedInput(params.config.network),
         augmentation: params.augmentation ? { crop: 4, flip: true } : { crop: 0, flip: false },
       },
       {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabeledImages } from '../../data/dataset';
+import { MINUS_ONE_TO_ONE } from '../../model/input-preparation';
 import { DivergenceError, evaluate, learningRateAt, train, type EpochResult, type TrainingConfig } from './trainer';
 import { seededRandom } from '../../data/batches';
 import { registerBatchNormGradient } from './batch-norm-gradient';
@@ -25,7 +26,7 @@ function tinyModel(): tf.LayersModel {
   return tf.model({ inputs: input, outputs: output });
 }
 
-const config: TrainingConfig = { epochs: 2, batchSize: 16, learningRate: 0.1, augmentation: { crop: 1, flip: true }, seed: 3 };
+const config: TrainingConfig = { epochs: 2, batchSize: 16, learningRate: 0.1, augmentation: { crop: 1, flip: true }, seed: 3, input: MINUS_ONE_TO_ONE };
 
 // Real training steps on the CPU backend: seconds each on a loaded machine.
 describe('train', { timeout: 60_000 }, () => {
@@ -84,7 +85,7 @@ describe('train', { timeout: 60_000 }, () => {
     const averaged = await trained(0);
     // Over all 64 images in equal batches, the mean of the batch means is the data's mean, whatever the order.
     const expected = movingMean(recalibrated);
-    recalibrateBatchNorm(recalibrated, brightness(64, 1), { batchSize: 64, images: 64, random: seededRandom(9) });
+    recalibrateBatchNorm(recalibrated, brightness(64, 1), { batchSize: 64, images: 64, random: seededRandom(9), input: MINUS_ONE_TO_ONE });
     movingMean(recalibrated).forEach((m, i) => expect(m).toBeCloseTo(expected[i], 4));
     expect(Math.max(...movingMean(averaged).map((m, i) => Math.abs(m - expected[i])))).toBeGreaterThan(1e-3);
     recalibrated.dispose();
@@ -102,7 +103,7 @@ describe('train', { timeout: 60_000 }, () => {
     expect(outcome).toBe('stopped');
     expect(epochs).toHaveLength(1);
     expect(epochs[0].fraction).toBeCloseTo(3 / 8);
-    expect((await evaluate(model, brightness(32, 2))).predictions).toHaveLength(32);
+    expect((await evaluate(model, brightness(32, 2), MINUS_ONE_TO_ONE)).predictions).toHaveLength(32);
   });
 
   it('stops a diverging run and suggests a lower learning rate', async () => {

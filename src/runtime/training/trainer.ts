@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch, seededRandom, shuffledIndices, type Augmentation } from '../../data/batches';
 import type { LabeledImages } from '../../data/dataset';
+import type { InputPreparation } from '../../model/input-preparation';
 import { recalibrateBatchNorm } from './batch-norm-recalibration';
 import { divergenceMessage, DivergenceWatch } from './divergence';
 
@@ -15,6 +16,8 @@ export interface TrainingConfig {
   /** The peak learning rate, reached after the warm-up. */
   readonly learningRate: number;
   readonly augmentation: Augmentation;
+  /** How images become the network's input (the network's `inputs.explorer`). */
+  readonly input: InputPreparation;
   /** Seeds the data order and the augmentation (the weights have their own seed). */
   readonly seed: number;
   /** Decoupled weight decay on conv and dense kernels (default 5e-4). */
@@ -156,7 +159,7 @@ export async function train(
           return 'stopped';
         }
         const indices = order.subarray(step * config.batchSize, (step + 1) * config.batchSize);
-        const { x, y } = toTensors(makeBatch(data, indices, config.augmentation, random), data, classes);
+        const { x, y } = toTensors(makeBatch(data, indices, config.input, config.augmentation, random), data, classes);
         const learningRate = learningRateAt(stepsDone, scheduledSteps, config.learningRate);
         optimizer.setLearningRate(learningRate);
         let hits: tf.Tensor | undefined;
@@ -205,8 +208,8 @@ export async function train(
         const seconds = (performance.now() - epochStart) / 1000;
         // The model as saved and evaluated carries statistics of its current weights, not the
         // momentum-0.9 averages of the last steps' (stale after a few fast-changing steps).
-        recalibrateBatchNorm(model, data, { batchSize: config.batchSize, images: config.recalibrationImages ?? RECALIBRATION_IMAGES, random: recalibrationRandom });
-        const evaluation = validation ? await evaluate(model, validation, config.evaluationBatchSize) : undefined;
+        recalibrateBatchNorm(model, data, { input: config.input, batchSize: config.batchSize, images: config.recalibrationImages ?? RECALIBRATION_IMAGES, random: recalibrationRandom });
+        const evaluation = validation ? await evaluate(model, validation, config.input, config.evaluationBatchSize) : undefined;
         await hooks.onEpoch?.({ epoch: at, fraction, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds, validation: evaluation });
       }
     }
@@ -219,14 +222,14 @@ export async function train(
 }
 
 /** Accuracy, loss, per-class accuracy and the confusion matrix of `model` on `data`. */
-export async function evaluate(model: tf.LayersModel, data: LabeledImages, batchSize = 256): Promise<Evaluation> {
+export async function evaluate(model: tf.LayersModel, data: LabeledImages, input: InputPreparation, batchSize = 256): Promise<Evaluation> {
   const classes = data.classNames.length;
   const predictions = new Uint8Array(data.count);
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   let lossSum = 0;
   for (let first = 0; first < data.count; first += batchSize) {
     const indices = Array.from({ length: Math.min(batchSize, data.count - first) }, (_, i) => first + i);
-    const { x, y } = toTensors(makeBatch(data, indices), data, classes);
+    const { x, y } = toTensors(makeBatch(data, indices, input), data, classes);
     const [predicted, loss] = tf.tidy(() => {
       const output = model.predict(x) as tf.Tensor | tf.Tensor[];
       const main = Array.isArray(output) ? output[0] : output;

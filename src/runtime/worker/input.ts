@@ -1,6 +1,7 @@
 // The image a network runs on, as a [1, h, w, c] tensor.
 
 import * as tf from '@tensorflow/tfjs';
+import { channelAffine, type InputPreparation } from '../../model/input-preparation';
 import type { Shape } from '../../model/types';
 import type { InputSpec } from './protocol';
 
@@ -15,10 +16,11 @@ function checksum(data: Uint8ClampedArray): number {
 }
 
 /**
- * The input tensor for a network input shape [h, w, c], in [-1, 1] (Keras' Xception scaling).
- * Pixels are RGBA; alpha is dropped and the image resized bilinearly to h × w.
+ * The input tensor for a network input shape [h, w, c]. Pixels are RGBA; alpha is dropped, the
+ * image resized bilinearly to h × w and prepared as the weights expect. Random inputs are drawn
+ * from [-1, 1] whatever the preparation: they stand for no image.
  */
-export function inputTensor(spec: InputSpec, [height, width, channels]: Shape): tf.Tensor4D {
+export function inputTensor(spec: InputSpec, [height, width, channels]: Shape, preparation: InputPreparation): tf.Tensor4D {
   switch (spec.kind) {
     case 'random':
       return tf.randomUniform([1, height, width, channels], -1, 1, 'float32', spec.seed);
@@ -30,7 +32,10 @@ export function inputTensor(spec: InputSpec, [height, width, channels]: Shape): 
       return tf.tidy(() => {
         const rgba = tf.tensor3d(Int32Array.from(spec.data), [spec.height, spec.width, 4], 'int32');
         const rgb = rgba.slice([0, 0, 0], [-1, -1, 3]).toFloat();
-        return tf.image.resizeBilinear(rgb, [height, width]).div(127.5).sub(1).expandDims(0) as tf.Tensor4D;
+        const { source, divisor, offset } = channelAffine(preparation);
+        const resized = tf.image.resizeBilinear(rgb, [height, width]);
+        const ordered = source[0] === 0 ? resized : tf.reverse(resized, -1);
+        return ordered.div(tf.tensor1d([...divisor])).sub(tf.tensor1d([...offset])).expandDims(0) as tf.Tensor4D;
       });
     default:
       throw new Error(`unknown input kind ${JSON.stringify(spec)}`);

@@ -3,6 +3,7 @@ import type { ClassifyClient } from '../../runtime/classify/client';
 import { BackendControl } from '../live/BackendControl';
 import { CamFigure } from './CamFigure';
 import { ImageInput } from './ImageInput';
+import type { ImagenetTarget } from './imagenet-target';
 import { ImagenetLoader } from './ImagenetLoader';
 import { NetworkInputFigure } from './NetworkInputFigure';
 import { PredictionList } from './PredictionList';
@@ -18,18 +19,16 @@ export interface IncomingImage {
 }
 
 interface ClassifyPanelProps {
-  /** Options of the Xception that ImageNet weights load into. */
-  readonly xceptionOptions: Readonly<Record<string, string>>;
-  /** That Xception in words, e.g. "the sidebar's Xception". */
-  readonly xceptionTarget: string;
+  /** The network ImageNet weights load into; none: no network takes them. */
+  readonly imagenet: ImagenetTarget | undefined;
   readonly incoming: IncomingImage | undefined;
   /** A client to use instead of the panel's own worker (tests). */
   readonly client?: ClassifyClient;
 }
 
 /** Classify the user's photo with shipped, trained-here or ImageNet weights, and show where the network looked. */
-export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, client }: ClassifyPanelProps) {
-  const classifier = useClassifier({ xceptionOptions, client });
+export function ClassifyPanel({ imagenet, incoming, client }: ClassifyPanelProps) {
+  const classifier = useClassifier({ imagenet: imagenet?.config, client });
   const { state, input, predictions, predictError, cam, classIndex, setImage } = classifier;
   const [opacity, setOpacity] = useState(0.5);
   const weightsId = useId();
@@ -75,13 +74,15 @@ export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, clien
           error={undefined}
           onChange={(choice) => info && void classifier.select(info.id, choice)}
         />
-        <ImagenetLoader
-          loading={state.imagenet.loading}
-          error={state.imagenet.error}
-          loaded={info?.id === 'imagenet'}
-          target={xceptionTarget}
-          onLoad={(source) => void classifier.loadImagenet(source)}
-        />
+        {imagenet && (
+          <ImagenetLoader
+            loading={state.imagenet.loading}
+            error={state.imagenet.error}
+            loaded={info?.id === 'imagenet'}
+            target={imagenet}
+            onLoad={(source) => void classifier.loadImagenet(source)}
+          />
+        )}
       </div>
       <div className="classify-messages">
         {state.loading !== undefined && <p role="status">Loading the weights…</p>}
@@ -117,7 +118,7 @@ export function ClassifyPanel({ xceptionOptions, xceptionTarget, incoming, clien
             <p className="image-facts">
               {image.name} · {image.format} · {image.width}×{image.height}
             </p>
-            {input && <NetworkInputFigure input={input} />}
+            {input && <NetworkInputFigure input={input} preparation={info?.preparation} />}
           </div>
           {info && (
             <CamFigure

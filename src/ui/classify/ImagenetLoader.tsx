@@ -1,18 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { ImagenetTarget } from './imagenet-target';
 import type { ImagenetSource } from './useClassifier';
 
 interface ImagenetLoaderProps {
   readonly loading: boolean;
   readonly error: string | undefined;
   readonly loaded: boolean;
-  /** The Xception the weights go into (from the sidebar when it shows Xception). */
-  readonly target: string;
+  /** The network the weights go into (the sidebar's when it takes them). */
+  readonly target: ImagenetTarget;
   readonly onLoad: (source: ImagenetSource) => void;
 }
 
 /**
- * ImageNet weights for Xception, given by the user: a tfjs layers model converted from
- * keras.applications.Xception, from a URL or from local files (model.json and its shards).
+ * ImageNet weights given by the user: a tfjs layers model converted from a framework's model,
+ * from a URL or from local files (model.json and its shards).
  */
 export function ImagenetLoader({ loading, error, loaded, target, onLoad }: ImagenetLoaderProps) {
   const [open, setOpen] = useState(false);
@@ -39,8 +40,8 @@ export function ImagenetLoader({ loading, error, loaded, target, onLoad }: Image
       {open && (
         <div id={panelId} className="imagenet-panel">
           <p>
-            A tfjs layers model of keras.applications.Xception (see the README: <code>tensorflowjs_converter</code>). Its
-            weights load by layer name into {target}. Nothing is downloaded unless you give a URL here.
+            {capitalized(target.weights.files)} (see the README: <code>tensorflowjs_converter</code>). Its weights load by
+            layer name into {target.description}. Nothing is downloaded unless you give a URL here.
           </p>
           <form onSubmit={fromUrl} className="imagenet-url">
             <label htmlFor={urlId}>model.json URL</label>
@@ -49,7 +50,7 @@ export function ImagenetLoader({ loading, error, loaded, target, onLoad }: Image
               type="text"
               inputMode="url"
               spellCheck={false}
-              placeholder="/xception-imagenet/model.json or https://…/model.json"
+              placeholder={`/${target.config.network}-imagenet/model.json or https://…/model.json`}
               value={url}
               onChange={(event) => setUrl(event.target.value)}
             />
@@ -72,7 +73,7 @@ export function ImagenetLoader({ loading, error, loaded, target, onLoad }: Image
             />
           </div>
           {loading && <p role="status">Loading ImageNet weights…</p>}
-          {!loading && loaded && !error && <p role="status">ImageNet weights loaded: “Xception · ImageNet” is selected.</p>}
+          {!loading && loaded && !error && <p role="status">ImageNet weights loaded: “{target.shortName} · ImageNet” is selected.</p>}
           {error && (
             <p className="alert" role="alert">
               {error}
@@ -83,3 +84,5 @@ export function ImagenetLoader({ loading, error, loaded, target, onLoad }: Image
     </div>
   );
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

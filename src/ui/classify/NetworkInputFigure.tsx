@@ -5,7 +5,7 @@ import type { NetworkInput } from './useClassifier';
 const DISPLAY = 160;
 
 /** Exactly what the network sees: the centre crop resized to its input size. */
-export function NetworkInputFigure({ input }: { readonly input: NetworkInput }) {
+export function NetworkInputFigure({ input, preparation }: { readonly input: NetworkInput; readonly preparation: string | undefined }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     canvas.current?.getContext('2d')?.putImageData(input.preview, 0, 0);
@@ -20,7 +20,7 @@ export function NetworkInputFigure({ input }: { readonly input: NetworkInput }) 
         style={{ width: DISPLAY, height: DISPLAY }}
       />
       <figcaption>
-        What the network sees: the centre square, {input.size}×{input.size} pixels.
+        What the network sees: the centre square, {input.size}×{input.size} pixels{preparation ? `, ${preparation}` : ''}.
       </figcaption>
     </figure>
   );

@@ -8,6 +8,7 @@ import { decodeImage, type DecodedImage } from '../../image/decode';
 import { networkPixels } from '../../image/crop';
 import { createClassifyClient, type ClassifyClient } from '../../runtime/classify/client';
 import type { CamResult, ClassifierInfo, PickedFile, PredictResult, WeightsChoice } from '../../runtime/classify/protocol';
+import type { ConfigText } from '../../model';
 import type { BackendChoice } from '../../runtime/worker/protocol';
 
 /** The image as the network sees it. */
@@ -48,7 +49,7 @@ function absolute(source: ImagenetSource): ImagenetSource {
   try {
     return { url: new URL(source.url, window.location.href).href };
   } catch {
-    throw new Error(`“${source.url}” is not a URL. Give the address of model.json, e.g. https://example.org/xception/model.json.`);
+    throw new Error(`“${source.url}” is not a URL. Give the address of model.json, e.g. https://example.org/imagenet/model.json.`);
   }
 }
 
@@ -61,7 +62,7 @@ const fresh = (info: ClassifierInfo): Partial<ClassifyState> => ({
   camError: undefined,
 });
 
-export function useClassifier(options: { readonly xceptionOptions: Readonly<Record<string, string>>; readonly client?: ClassifyClient }) {
+export function useClassifier(options: { readonly imagenet: ConfigText | undefined; readonly client?: ClassifyClient }) {
   const [client] = useState(() => options.client ?? createClassifyClient());
   useEffect(() => (options.client ? undefined : () => client.terminate()), [client, options.client]);
   const [state, setState] = useState<ClassifyState>({ choices: [], decoding: false, imagenet: { loading: false } });
@@ -88,7 +89,7 @@ export function useClassifier(options: { readonly xceptionOptions: Readonly<Reco
     [client, patch],
   );
 
-  // The weights on offer, then the first of them (the shipped GoogLeNet).
+  // The weights on offer, then the first of them (the first network's shipped weights).
   useEffect(() => {
     let live = true;
     void client.call('choices', {}).then(
@@ -169,16 +170,18 @@ export function useClassifier(options: { readonly xceptionOptions: Readonly<Reco
 
   const loadImagenet = useCallback(
     async (source: ImagenetSource) => {
+      const config = options.imagenet;
+      if (!config) return; // no network takes ImageNet weights: the panel offers none
       patch({ imagenet: { loading: true } });
       try {
-        const info = await client.call('loadImagenet', { source: absolute(source), options: options.xceptionOptions, backend: backend.current });
+        const info = await client.call('loadImagenet', { source: absolute(source), config, backend: backend.current });
         setState((s) => ({ ...s, ...fresh(info), imagenet: { loading: false } }));
         await refreshChoices();
       } catch (error) {
         patch({ imagenet: { loading: false, error: message(error) } });
       }
     },
-    [client, options.xceptionOptions, patch, refreshChoices],
+    [client, options.imagenet, patch, refreshChoices],
   );
 
   return {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { defaultValue, formatOptionValue, networkNames, networks } from '../../model';
 import { catalog } from '../../model/catalog';
-import type { ConfigText } from '../state/view';
+import type { ConfigText } from '../../model';
 import { CompareOptionField } from './CompareOptionField';
 import { NetworkPicker } from '../controls/NetworkPicker';
 import { defaultConfig } from '../state/url-state';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { measure, type Extra, type Unit } from '../../analysis/ops';
-import type { ConfigText } from '../state/view';
+import type { ConfigText } from '../../model';
+import type { Exploration } from '../explore';
 import { CompareAlert } from './CompareAlert';
 import { compareModules, compareTotals, type Side } from './compare';
 import { ComparePicker } from './ComparePicker';
@@ -16,7 +17,8 @@ import './compare.css';
 
 export interface CompareViewProps {
   /** The configuration being explored. */
-  readonly a: ConfigText;
+  /** A, built and counted by the page (explore()). */
+  readonly a: Exploration;
   /** The configuration compared with it; its text may be invalid while being edited. */
   readonly b: ConfigText;
   readonly unit: Unit;
@@ -41,7 +43,7 @@ export function CompareView({ a, b, unit, extras, onChangeB, onPickA }: CompareV
     onPickA &&
     (() => {
       onPickA(b);
-      onChangeB(a);
+      onChangeB(a.config);
     });
   const modules = sideA && sideB && compareModules(sideA, sideB);
 

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { formatCount } from '../../analysis/format';
 import type { LabelSpot } from './labels';
+import { networkMark } from './network-marks';
 import type { ScatterPoint } from './scatter';
 
 interface ScatterMarkProps {
@@ -16,7 +17,7 @@ interface ScatterMarkProps {
   readonly onPick: (point: ScatterPoint) => void;
 }
 
-/** One configuration: its mark (circle GoogLeNet, square Xception, ringed when A or B) and its label; a button. */
+/** One configuration: its network's mark (network-marks.ts; ringed when A or B) and its label; a button. */
 export function ScatterMark({ point, x, y, text, spot, labelWidth, labelHeight, opsLabel, onPick }: ScatterMarkProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -26,9 +27,10 @@ export function ScatterMark({ point, x, y, text, spot, labelWidth, labelHeight, 
   // The leader line ends at the label's nearer vertical edge.
   const edge = spot.x > x ? spot.x - 2 : spot.x + labelWidth + 2;
   const figures = `${formatCount(point.params)} params, ${formatCount(point.ops)} ${opsLabel}`;
+  const mark = networkMark(point.network);
   return (
     <g
-      className={`cmp-mark cmp-mark-${point.network}${point.roles.length > 0 ? ' cmp-mark-picked' : ''}`}
+      className={`cmp-mark${point.roles.length > 0 ? ' cmp-mark-picked' : ''}`}
       role="button"
       tabIndex={0}
       aria-label={`${text}: ${figures}. Compare with it as B`}
@@ -40,11 +42,7 @@ export function ScatterMark({ point, x, y, text, spot, labelWidth, labelHeight, 
       <circle className="cmp-hit" cx={x} cy={y} r={10} />
       <circle className="cmp-focus-ring" cx={x} cy={y} r={12} />
       {point.roles.length > 0 && <circle className="cmp-ring" cx={x} cy={y} r={9} />}
-      {point.network === 'googlenet' ? (
-        <circle className="cmp-dot" cx={x} cy={y} r={5} />
-      ) : (
-        <rect className="cmp-dot" x={x - 4.5} y={y - 4.5} width={9} height={9} />
-      )}
+      <path className="cmp-dot" transform={`translate(${x},${y})`} d={mark.path} fill={mark.colour} />
       <text className="cmp-mark-label" x={spot.x} y={spot.y + labelHeight - 3}>
         {text}
       </text>

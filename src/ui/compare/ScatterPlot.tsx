@@ -1,9 +1,10 @@
 import { scaleLog } from 'd3';
-import type { ConfigText } from '../state/view';
+import type { ConfigText } from '../../model';
 import { Axis } from './Axis';
 import { placeLabels } from './labels';
 import type { ScatterPoint } from './scatter';
 import { ScatterMark } from './ScatterMark';
+import { markLegend } from './network-marks';
 import { logTicks } from './ticks';
 
 interface ScatterPlotProps {
@@ -84,7 +85,7 @@ export function ScatterPlot({ points, opsLabel, onPick }: ScatterPlotProps) {
         </g>
       </svg>
       <figcaption>
-        Every configuration of the catalog, with A and B ringed; circles are GoogLeNet, squares Xception. Click a
+        Every configuration of the catalog, with A and B ringed; {markLegend(points.map((p) => p.network))}. Click a
         point or its label (or focus it and press Enter) to compare with it as B.
       </figcaption>
     </figure>

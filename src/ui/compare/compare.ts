@@ -61,7 +61,7 @@ const figuresOf = (side: Side, path: string, params: number): Figures => ({ para
 export function compareModules(a: Side, b: Side): ModuleRow[] {
   const topA = a.analysis.root.children;
   const topB = b.analysis.root.children;
-  if (a.analysis.network !== b.analysis.network) {
+  if (a.analysis.name !== b.analysis.name) {
     return [
       ...topA.map((m) => ({ key: `a:${m.path}`, path: m.path, a: figuresOf(a, m.path, m.params) })),
       ...topB.map((m) => ({ key: `b:${m.path}`, path: m.path, b: figuresOf(b, m.path, m.params) })),

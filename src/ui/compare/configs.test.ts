@@ -8,8 +8,8 @@ import { scatterPoints } from './scatter';
 
 describe('explore', () => {
   it('returns the message of a bad value and of an impossible input size', () => {
-    const bad = explore({ network: 'xception', text: { conv: 'dense' } });
-    expect(bad).toEqual({ ok: false, message: expect.stringContaining('valid values: separable, regular') });
+    const config = { network: 'xception', text: { conv: 'dense' } };
+    expect(explore(config)).toEqual({ ok: false, config, message: expect.stringContaining('valid values: separable, regular') });
     const small = explore({ network: 'xception', text: { input: '2' } });
     expect(small.ok || small.message).toContain('block1_conv1');
   });

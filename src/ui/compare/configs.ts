@@ -5,16 +5,15 @@ import { analyze, type Analysis } from '../../analysis/counts';
 import {
   OptionError,
   configure,
+  defaultConfig,
   formatOptions,
   networks,
   parseOptionValue,
   resolveOptions,
-  type NetworkName,
+  type ConfigText,
   type OptionSpec,
 } from '../../model';
 import { catalog, type CatalogEntry } from '../../model/catalog';
-import { defaultConfig } from '../state/url-state';
-import type { ConfigText } from '../state/view';
 
 /** The options of a configuration spelled out in full, or undefined when they do not parse. */
 function canonicalKey(config: ConfigText): string | undefined {
@@ -54,8 +53,6 @@ export function catalogMatch(config: ConfigText): CatalogEntry | undefined {
   return key === undefined ? undefined : catalogItems().find((item) => canonicalKey(item.config) === key)?.entry;
 }
 
-const SHORT_NAMES: Readonly<Record<NetworkName, string>> = { googlenet: 'GoogLeNet', xception: 'Xception' };
-
 /** A short name: the catalog label, or the network and the options that differ from its default. */
 export function describeConfig(config: ConfigText): string {
   const entry = catalogMatch(config);
@@ -64,7 +61,7 @@ export function describeConfig(config: ConfigText): string {
   const changed = Object.keys(base)
     .filter((key) => config.text[key] !== undefined && config.text[key] !== base[key])
     .map((key) => `${key}=${config.text[key]}`);
-  const name = SHORT_NAMES[config.network];
+  const name = networks[config.network].shortName;
   return changed.length > 0 ? `${name} ${changed.join(' ')}` : name;
 }
 

@@ -3,7 +3,7 @@
 
 import { measure, type Extra, type Unit } from '../../analysis/ops';
 import type { NetworkName } from '../../model';
-import type { ConfigText } from '../state/view';
+import type { ConfigText } from '../../model';
 import type { Explored } from '../explore';
 import { catalogItems, catalogMatch, describeConfig } from './configs';
 

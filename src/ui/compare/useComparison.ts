@@ -2,7 +2,7 @@
 // configuration is being edited into something invalid.
 
 import { useMemo, useState } from 'react';
-import type { ConfigText } from '../state/view';
+import type { ConfigText } from '../../model';
 import { explore, type Exploration } from '../explore';
 import type { Sides } from './scatter';
 
@@ -22,11 +22,11 @@ function useEvaluation(config: ConfigText): Exploration {
   return useMemo(() => explore(config), [key]);
 }
 
-export function useComparison(a: ConfigText, b: ConfigText): Comparison {
-  const evalA = useEvaluation(a);
+/** A as the page evaluated it; B evaluated here. */
+export function useComparison(evalA: Exploration, b: ConfigText): Comparison {
   const evalB = useEvaluation(b);
   const current: Sides | undefined =
-    evalA.ok && evalB.ok ? { a: { config: a, evaluated: evalA }, b: { config: b, evaluated: evalB } } : undefined;
+    evalA.ok && evalB.ok ? { a: { config: evalA.config, evaluated: evalA }, b: { config: b, evaluated: evalB } } : undefined;
 
   // State updated during render, as React recommends for remembering a previous input.
   const [shown, setShown] = useState(current);

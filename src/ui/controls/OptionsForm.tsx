@@ -1,5 +1,5 @@
 import { isRelevant, type NetworkDef } from '../../model';
-import type { ConfigText } from '../state/view';
+import type { ConfigText } from '../../model';
 import { OptionField } from './OptionField';
 
 interface OptionsFormProps {

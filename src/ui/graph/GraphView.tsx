@@ -76,7 +76,7 @@ export function GraphView(props: GraphViewProps) {
   }, []);
   useLayoutEffect(() => zoomRef.current?.update({ width: layout.width, height: layout.height }), [layout.width, layout.height]);
   // Declared after the update above, so it fits the new network's drawing.
-  useEffect(() => zoomRef.current?.fit(true), [analysis.network]);
+  useEffect(() => zoomRef.current?.fit(true), [analysis.name]);
 
   // A module that opened or closed (one path more or less in `expanded`) stays where it was on
   // screen, though the layout recentres everything when its width changes; what it opened into
@@ -116,7 +116,7 @@ export function GraphView(props: GraphViewProps) {
           className="graph-canvas"
           data-width={layout.width}
           data-height={layout.height}
-          aria-label={`${analysis.network} architecture: ${layout.nodes.length - 1} boxes`}
+          aria-label={`${analysis.name} architecture: ${layout.nodes.length - 1} boxes`}
           role="group"
         >
           <g

@@ -1,19 +1,21 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LiveClient } from '../../runtime/worker/client';
 import type { InputSpec } from '../../runtime/worker/protocol';
-import type { ConfigText } from '../state/view';
+import { networks } from '../../model';
+import type { Exploration } from '../explore';
 import { BackendControl } from './BackendControl';
 import { BuildStatus } from './BuildStatus';
 import { FeatureMaps } from './FeatureMaps';
 import { InferenceResults } from './InferenceResults';
-import { countConfig, mapsPathFor, topModuleOf } from './live-config';
+import { mapsPathFor, topModuleOf } from './live-config';
 import { ModuleTimes } from './ModuleTimes';
 import { useLiveClient } from './useLiveClient';
 import { useLiveSession } from './useLiveSession';
 import './live.css';
 
 export interface LivePanelProps {
-  readonly config: ConfigText;
+  /** The configuration, built and counted by the page (explore()). */
+  readonly exploration: Exploration;
   /** Selected module path (`inception_3a`, `inception_3a/5x5`) or layer id. */
   readonly selected?: string;
   readonly onSelect?: (path: string) => void;
@@ -25,17 +27,17 @@ export interface LivePanelProps {
  * The configured network running in TensorFlow.js in a Web Worker: backend, build, latency, time
  * per module and feature maps. Nothing of tfjs loads on the page; the worker starts on first mount.
  */
-export function LivePanel({ config, selected, onSelect, client: given }: LivePanelProps) {
+export function LivePanel({ exploration, selected, onSelect, client: given }: LivePanelProps) {
   const client = useLiveClient(given);
-  const counted = useMemo(() => countConfig(config), [config]);
+  const { config } = exploration;
   const [seed, setSeed] = useState(1);
   const input = useMemo<InputSpec>(() => ({ kind: 'random', seed }), [seed]);
   const [picked, setPicked] = useState<string>();
-  const analysis = counted.ok ? counted.analysis : undefined;
+  const analysis = exploration.ok ? exploration.analysis : undefined;
   const mapsPath = analysis ? mapsPathFor(analysis, selected ?? picked) : undefined;
   const { state, built, setBackend, run, profile, cancel, dismissNotice } = useLiveSession(
     client,
-    counted.ok ? config : undefined,
+    exploration.ok ? config : undefined,
     mapsPath,
     input,
   );
@@ -51,7 +53,7 @@ export function LivePanel({ config, selected, onSelect, client: given }: LivePan
   const cancelProfile = useCallback(() => cancel('profile'), [cancel]);
   const newInput = useCallback(() => setSeed((s) => s + 1), []);
   const ready = built !== undefined;
-  const title = counted.ok ? counted.title : config.network;
+  const title = networks[config.network]?.title ?? config.network;
 
   return (
     <section className="live" aria-labelledby="live-title">
@@ -83,11 +85,11 @@ export function LivePanel({ config, selected, onSelect, client: given }: LivePan
           error={state.backendError}
           onChange={setBackend}
         />
-        {counted.ok ? (
+        {exploration.ok ? (
           <BuildStatus title={title} build={state.build} onCancel={cancelBuild} />
         ) : (
           <p className="live-build live-error" role="alert">
-            Cannot build this configuration: {counted.message}
+            Cannot build this configuration: {exploration.message}
           </p>
         )}
       </div>

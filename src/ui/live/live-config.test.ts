@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { countConfig, mapsPathFor, topModuleOf } from './live-config';
+import { explore } from '../explore';
+import { mapsPathFor, topModuleOf } from './live-config';
 import { backendDetails, DURATION_PATTERN, formatMs, speedup } from './live-format';
 
-describe('countConfig', () => {
+describe('the configuration the panel is given (explore)', () => {
   it('counts a valid configuration and explains an invalid one', () => {
-    const ok = countConfig({ network: 'xception', text: {} });
-    expect(ok).toMatchObject({ ok: true, title: 'Xception' });
-    expect(countConfig({ network: 'googlenet', text: { bn: 'maybe' } })).toEqual({
+    const ok = explore({ network: 'xception', text: {} });
+    expect(ok).toMatchObject({ ok: true, configuration: { network: 'xception' } });
+    const bad = { network: 'googlenet', text: { bn: 'maybe' } };
+    expect(explore(bad)).toEqual({
       ok: false,
+      config: bad,
       message: 'invalid value "maybe" for option "bn"; valid values: off, on',
     });
   });
 });
 
 describe('mapsPathFor', () => {
-  const googlenet = countConfig({ network: 'googlenet', text: {} });
-  const xception = countConfig({ network: 'xception', text: {} });
+  const googlenet = explore({ network: 'googlenet', text: {} });
+  const xception = explore({ network: 'xception', text: {} });
   if (!googlenet.ok || !xception.ok) throw new Error('default configurations must count');
 
   it('keeps a selection that exists: a module, a branch or a layer id', () => {

@@ -1,23 +1,6 @@
-// The configuration as the panel needs it on the page: counted (for MACs per module) or rejected
-// with the reason. Pure; no tfjs.
+// Where the Live panel looks in the configured network. Pure; no tfjs.
 
-import { analyze, type Analysis } from '../../analysis/counts';
-import { configure, networks } from '../../model';
-import type { ConfigText } from '../state/view';
-
-export type Counted =
-  | { readonly ok: true; readonly title: string; readonly analysis: Analysis }
-  | { readonly ok: false; readonly message: string };
-
-/** Builds and counts a configuration; invalid options come back as their message. */
-export function countConfig(config: ConfigText): Counted {
-  try {
-    const { model } = configure(config.network, config.text);
-    return { ok: true, title: networks[config.network].title, analysis: analyze(model) };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
+import type { Analysis } from '../../analysis/counts';
 
 /**
  * The module or layer whose feature maps to show: the selection if it exists in this network,

@@ -1,10 +1,9 @@
 // Every change to the view is an action; `reduce` is the only place state changes.
 
 import type { Extra, Unit } from '../../analysis/ops';
-import { networks, type NetworkName } from '../../model';
-import { presetText } from '../explore';
+import { networks, presetText, type ConfigText, type NetworkName } from '../../model';
 import { defaultCompare, defaultState } from './url-state';
-import type { ConfigText, Encoding, ViewName, ViewState } from './view';
+import type { Encoding, ViewName, ViewState } from './view';
 
 export type Action =
   | { readonly type: 'network'; readonly network: NetworkName }

@@ -4,34 +4,21 @@
 // falls back to the default and says so in a notice.
 
 import { EXTRAS, UNITS } from '../../analysis/ops';
-import { networkNames, networks, parseOptionValue, type NetworkName } from '../../model';
-import { explore, presetText } from '../explore';
-import type { ConfigText, Encoding, ViewName, ViewState } from './view';
+import { contrastConfig, defaultConfig, defaultNetwork, networkNames, networks, parseOptionValue, type ConfigText, type NetworkName } from '../../model';
+import { explore } from '../explore';
+import type { Encoding, ViewName, ViewState } from './view';
 
 export const VIEWS: readonly ViewName[] = ['graph', 'table', 'compare', 'lab', 'live', 'train', 'classify'];
 export const ENCODINGS: readonly Encoding[] = ['macs', 'params'];
 
-/** Prefix of the compared configuration's keys: `vs=xception&vs.conv=regular`. */
+/** Prefix of the compared configuration's keys: `vs=<network>&vs.<option>=<value>`. */
 const COMPARE_PREFIX = 'vs.';
 
-/** A network's default options, every key spelled out. */
-export function defaultConfig(network: NetworkName): ConfigText {
-  const def = networks[network];
-  return { network, text: presetText(def, Object.keys(def.presets)[0]) };
-}
+export { defaultConfig };
+/** What the compare view starts with: the idea the network is famous for, switched off. */
+export const defaultCompare = contrastConfig;
 
-/** What the compare view starts with: the idea each network is famous for, switched off. */
-const COMPARE_START: Readonly<Record<NetworkName, Readonly<Record<string, string>>>> = {
-  googlenet: { inception: 'no-reduce' },
-  xception: { conv: 'regular' },
-};
-
-export function defaultCompare(network: NetworkName): ConfigText {
-  const base = defaultConfig(network);
-  return { network, text: { ...base.text, ...COMPARE_START[network] } };
-}
-
-export function defaultState(network: NetworkName = 'googlenet'): ViewState {
+export function defaultState(network: NetworkName = defaultNetwork().name): ViewState {
   return {
     config: defaultConfig(network),
     expanded: [],
@@ -102,12 +89,12 @@ function readConfig(
   prefix: string,
   fallback: (network: NetworkName) => ConfigText,
   notices: string[],
-  defaultNetwork: NetworkName = 'googlenet',
+  startNetwork: NetworkName = defaultNetwork().name,
 ): ConfigText {
   const rawNetwork = params.get(networkKey);
-  let network = defaultNetwork;
+  let network = startNetwork;
   if (rawNetwork !== null) {
-    if ((networkNames as readonly string[]).includes(rawNetwork)) network = rawNetwork as NetworkName;
+    if (networkNames.includes(rawNetwork)) network = rawNetwork;
     else notices.push(`Ignored ${networkKey}=${rawNetwork} from the link; valid networks: ${networkNames.join(', ')}.`);
   }
   const base = fallback(network);
@@ -191,13 +178,13 @@ const encode = (value: string) => encodeURIComponent(value).replaceAll('%2F', '/
 
 function writeConfig(
   config: ConfigText,
-  defaultNetwork: NetworkName,
+  startNetwork: NetworkName,
   fallback: (network: NetworkName) => ConfigText,
   networkKey: string,
   prefix: string,
   out: string[][],
 ): void {
-  if (config.network !== defaultNetwork) out.push([networkKey, config.network]);
+  if (config.network !== startNetwork) out.push([networkKey, config.network]);
   const defaults = fallback(config.network).text; // what readConfig starts from
   for (const spec of networks[config.network].specs) {
     const value = config.text[spec.key];
@@ -205,10 +192,10 @@ function writeConfig(
   }
 }
 
-/** The query string of a view (`?net=xception&conv=regular`), or '' when everything is default. */
+/** The query string of a view (`?net=<network>&<option>=<value>`), or '' when everything is default. */
 export function toUrl(state: ViewState): string {
   const pairs: string[][] = [];
-  writeConfig(state.config, 'googlenet', defaultConfig, 'net', '', pairs);
+  writeConfig(state.config, defaultNetwork().name, defaultConfig, 'net', '', pairs);
   writeConfig(state.compare, state.config.network, defaultCompare, 'vs', COMPARE_PREFIX, pairs);
   for (const field of FIELDS) {
     const value = field.write(state);

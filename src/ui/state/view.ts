@@ -2,13 +2,7 @@
 // shared and back/forward restore it.
 
 import type { Extra, Unit } from '../../analysis/ops';
-import type { NetworkName } from '../../model';
-
-/** A network and its option values as text (keyed as on the command line). */
-export interface ConfigText {
-  readonly network: NetworkName;
-  readonly text: Readonly<Record<string, string>>;
-}
+import type { ConfigText } from '../../model';
 
 export type ViewName = 'graph' | 'table' | 'compare' | 'lab' | 'live' | 'train' | 'classify';
 

@@ -1,8 +1,8 @@
-import { networkNames, networks, type NetworkName } from '../../model';
+import type { NetworkName } from '../../model';
 import { DATASETS } from '../../runtime/training/datasets';
 import type { DatasetKey } from '../../runtime/training/protocol';
 import type { BackendChoice } from '../../runtime/worker/protocol';
-import { variantSpecs, type FormField, type TrainingForm as Form } from './settings';
+import { trainingChoices, variantSpecs, type FormField, type TrainingForm as Form } from './settings';
 
 interface TrainingFormProps {
   readonly form: Form;
@@ -48,9 +48,9 @@ export function TrainingForm({ form, errors, available, onChange, onNetwork, onV
         <div className="field">
           <label htmlFor="train-network">Network</label>
           <select id="train-network" value={form.network} onChange={(e) => onNetwork(e.target.value as NetworkName)}>
-            {networkNames.map((n) => (
-              <option key={n} value={n}>
-                {networks[n].title}, small (32×32)
+            {trainingChoices().map(({ network, label }) => (
+              <option key={network} value={network}>
+                {label}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 // The training form: its values as typed text, the checks that turn them into a run's settings
 // (or into messages naming what is wrong), and the variant switches offered per network.
 
-import { configure, networks, type ChoiceSpec, type NetworkName } from '../../model';
+import { configure, getNetwork, trainableNetworks, tryConfigure, type ChoiceSpec, type NetworkName } from '../../model';
 import type { DatasetKey, StartParams } from '../../runtime/training/protocol';
 import { RUN_DEFAULTS, variantOf } from '../../runtime/training/run-name';
 import type { BackendChoice } from '../../runtime/worker/protocol';
@@ -9,7 +9,7 @@ import type { BackendChoice } from '../../runtime/worker/protocol';
 export interface TrainingForm {
   readonly dataset: DatasetKey;
   readonly network: NetworkName;
-  /** Variant switches: choice option → value, on top of the `small` preset. */
+  /** Variant switches: choice option → value, on top of the network's small preset. */
   readonly variant: Readonly<Record<string, string>>;
   readonly epochs: string;
   readonly batchSize: string;
@@ -24,14 +24,26 @@ export interface TrainingForm {
 
 export type FormField = 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'trainLimit' | 'validationLimit' | 'network';
 
-export const PRESET = 'small';
+/** The small preset the panel trains (only trainable networks are offered). */
+function smallPreset(network: NetworkName): string {
+  const preset = getNetwork(network).trainablePreset;
+  if (preset === undefined) throw new Error(`${network} has no small preset to train`);
+  return preset;
+}
+
+/** The networks the panel offers, labelled with their small preset: "GoogLeNet (Inception v1), small (32×32)". */
+export const trainingChoices = (): { readonly network: NetworkName; readonly label: string }[] =>
+  trainableNetworks().map((def) => {
+    const [height, width] = configure(def.name, {}, def.trainablePreset).model.input;
+    return { network: def.name, label: `${def.title}, ${def.trainablePreset} (${height}×${width})` };
+  });
 
 /** The choice options of a network: its variant switches. */
 export const variantSpecs = (network: NetworkName): readonly ChoiceSpec[] =>
-  networks[network].specs.filter((spec): spec is ChoiceSpec => spec.kind === 'choice');
+  getNetwork(network).specs.filter((spec): spec is ChoiceSpec => spec.kind === 'choice');
 
-/** Every option of the `small` preset as text. */
-export const presetOptions = (network: NetworkName): Readonly<Record<string, string>> => configure(network, {}, PRESET).optionText;
+/** Every option of the small preset as text. */
+export const presetOptions = (network: NetworkName): Readonly<Record<string, string>> => configure(network, {}, smallPreset(network)).optionText;
 
 /** The variant switches of the small network as they start (the preset's values). */
 export function defaultVariant(network: NetworkName): Record<string, string> {
@@ -39,7 +51,7 @@ export function defaultVariant(network: NetworkName): Record<string, string> {
   return Object.fromEntries(variantSpecs(network).map((spec) => [spec.key, preset[spec.key]]));
 }
 
-export function defaultForm(network: NetworkName = 'googlenet'): TrainingForm {
+export function defaultForm(network: NetworkName = trainableNetworks()[0].name): TrainingForm {
   return {
     dataset: 'digits',
     network,
@@ -87,12 +99,9 @@ export function checkForm(form: TrainingForm): CheckedForm {
     form[field].trim() === '' ? undefined : take(field, integer(form[field], label, 1, 1_000_000));
   const trainLimit = limit('trainLimit', 'Limit training images');
   const validationLimit = limit('validationLimit', 'Limit validation images');
-  let options: Readonly<Record<string, string>> = {};
-  try {
-    options = configure(form.network, form.variant, PRESET).optionText;
-  } catch (error) {
-    errors.network = `This variant cannot be built: ${(error as Error).message}`;
-  }
+  const configured = tryConfigure({ network: form.network, text: form.variant }, smallPreset(form.network));
+  if (!configured.ok) errors.network = `This variant cannot be built: ${configured.message}`;
+  const options = configured.ok ? configured.configuration.optionText : {};
   if (Object.keys(errors).length > 0) return { errors };
   const keys = variantSpecs(form.network).map((spec) => spec.key);
   return {

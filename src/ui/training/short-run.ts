@@ -1,18 +1,17 @@
 // Runs too short to compare. Even with BatchNorm's statistics recomputed before validation
 // (batch-norm-recalibration.ts), a short run's validation accuracy depends on its seed by more
 // than two variants differ, so the panel says which runs those are, and says it before one starts.
-// Measured with `npm run train`'s trainer (WASM in Node) on the digits, small GoogLeNet, batch 32,
-// 1 epoch, seeds 1–5, bottleneck / no-reduce: accuracies spread over 20 / 13 points after 10
-// steps, 5 / 5 after 20, 2.5 / 2.6 after 40, 1.1 / 0.3 after 100.
+// The measurement behind it is in short-run-measured.json.
 
 import type { RunRecord } from '../../runtime/training/protocol';
+import { measured } from './short-run-measured.json';
 
 /** Fewer steps than this (in all, over every epoch) make a short run. */
 export const SHORT_RUN_STEPS = 100;
 
 export const SHORT_RUN_WHY =
   `Under ${SHORT_RUN_STEPS} steps the seed alone moves a run's validation accuracy by more than variants differ ` +
-  '(measured on the digits, small GoogLeNet, seeds 1–5: accuracies 13–20 points apart after 10 steps, 5 after 20, 2.5 after 40, 1 after 100), ' +
+  `(${measured}), ` +
   `so a difference between short runs may be chance. Compare runs of at least ${SHORT_RUN_STEPS} steps, or several seeds of each.`;
 
 /** Steps a run made: its epochs (a stopped one in part) times the steps of one epoch; undefined if its settings are unknown. */

@@ -1,0 +1,62 @@
+// How RGB bytes become a network's input. Each source of weights expects its own preparation:
+// Keras' Xception and this app's trained networks scale to [-1, 1]; torchvision subtracts the
+// ImageNet mean and divides by its std; Keras' VGG and ResNet reorder to BGR and subtract a mean.
+// Weights fed the wrong preparation still run, and answer nonsense, so it is data, not a habit.
+
+export type Rgb = readonly [number, number, number];
+
+export type InputPreparation =
+  /** Bytes 0–255 mapped linearly onto [low, high]. */
+  | { readonly scale: readonly [number, number] }
+  /**
+   * (pixel − mean) / std per channel, where pixel is the byte scaled to [0, range] (torchvision:
+   * range 1; Keras' "caffe" mode: range 255, std 1). `mean` and `std` are in the network's channel
+   * order, as the frameworks write them.
+   */
+  | { readonly mean: Rgb; readonly std: Rgb; readonly range: 1 | 255; readonly channelOrder: 'rgb' | 'bgr' };
+
+/** [-1, 1]: Keras' Xception ("tf" mode) and every network this app trains. */
+export const MINUS_ONE_TO_ONE: InputPreparation = { scale: [-1, 1] };
+
+/**
+ * The preparation as one affine step per input channel: channel k of the input is
+ * `byte[source[k]] / divisor[k] − offset[k]`. Dividing (rather than multiplying by a reciprocal)
+ * keeps [-1, 1] exactly `byte / 127.5 − 1`.
+ */
+export interface ChannelAffine {
+  readonly source: Rgb;
+  readonly divisor: Rgb;
+  readonly offset: Rgb;
+}
+
+export function channelAffine(preparation: InputPreparation): ChannelAffine {
+  if ('scale' in preparation) {
+    const [low, high] = preparation.scale;
+    const divisor = 255 / (high - low);
+    return { source: [0, 1, 2], divisor: [divisor, divisor, divisor], offset: [-low, -low, -low] };
+  }
+  const { mean, std, range, channelOrder } = preparation;
+  const channel = (k: number) => 255 / range * std[k];
+  return {
+    source: channelOrder === 'rgb' ? [0, 1, 2] : [2, 1, 0],
+    divisor: [channel(0), channel(1), channel(2)],
+    offset: [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]],
+  };
+}
+
+/** Interleaved RGB bytes (h × w × 3) as the network's input values. */
+export function prepareRgb(rgb: ArrayLike<number>, preparation: InputPreparation, out = new Float32Array(rgb.length)): Float32Array {
+  const { source, divisor, offset } = channelAffine(preparation);
+  for (let i = 0; i < rgb.length; i += 3) {
+    for (let k = 0; k < 3; k++) out[i + k] = rgb[i + source[k]] / divisor[k] - offset[k];
+  }
+  return out;
+}
+
+/** In words, for the page: "scaled to [-1, 1]", "BGR, ImageNet mean subtracted". */
+export function describePreparation(preparation: InputPreparation): string {
+  if ('scale' in preparation) return `scaled to [${preparation.scale[0]}, ${preparation.scale[1]}]`;
+  const order = preparation.channelOrder === 'bgr' ? 'BGR, ' : '';
+  const divided = preparation.std.every((s) => s === 1) ? '' : ', divided by its std';
+  return `${order}mean ${preparation.mean.join(' / ')} subtracted${divided}`;
+}

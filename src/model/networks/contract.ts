@@ -1,0 +1,53 @@
+// What a network is to the rest of the app. Everything the page, the workers, the CLI and the
+// benches need to know about a network is a field here, so adding one is its builder file and a
+// registry line (registry.ts); nothing outside src/model names a network.
+
+import type { OptionSpec } from '../options';
+import type { InputPreparation } from '../input-preparation';
+import type { Model, NetworkName } from '../types';
+
+/** Option overrides as text, keyed as on the command line. */
+export type OptionText = Readonly<Record<string, string>>;
+
+/**
+ * Where trained weights for a network come from. `explorer`: trained by this app (the shipped
+ * CIFAR-10 weights and runs from the Train tab); the others are frameworks whose published
+ * weights the network reproduces layer for layer.
+ */
+export type WeightSource = 'explorer' | 'keras' | 'torchvision';
+
+/** ImageNet weights the user can load into this network (the Classify tab's "Load ImageNet weights"). */
+export interface ImagenetWeights {
+  readonly source: WeightSource;
+  /** The preset whose network the weights fit (1000 classes, the framework's input size). */
+  readonly preset: string;
+  /** The framework's model, in words: "Keras' Xception". */
+  readonly title: string;
+  /** The files expected, in words, for the loader's help text. */
+  readonly files: string;
+}
+
+export interface NetworkDef {
+  /** In URLs, on the command line, in saved files: `net=xception`, `--model xception`. */
+  readonly name: NetworkName;
+  /** The full name: "GoogLeNet (Inception v1)". */
+  readonly title: string;
+  /** For labels and sentences: "GoogLeNet". */
+  readonly shortName: string;
+  readonly specs: readonly OptionSpec[];
+  /** Named option sets. */
+  readonly presets: Readonly<Record<string, OptionText>>;
+  /** The preset the page and the CLI start from. */
+  readonly defaultPreset: string;
+  /** The small preset the Train tab and `npm run train` use (32×32 inputs); none: not trainable here. */
+  readonly trainablePreset?: string;
+  /** The folder in public/models/ holding CIFAR-10 weights of that preset that ship with the app (`npm run train` writes it). */
+  readonly shippedWeights?: string;
+  /** What the compare view starts against: the idea the network is known for, switched off. */
+  readonly contrast: OptionText;
+  /** How an RGB image becomes the network's input, for each source of weights it can take. */
+  readonly inputs: Readonly<Partial<Record<WeightSource, InputPreparation>>> & { readonly explorer: InputPreparation };
+  readonly imagenet?: ImagenetWeights;
+  /** Builds the description; unknown options or values throw an OptionError listing the valid ones. */
+  readonly build: (options: Readonly<Record<string, unknown>>) => Model;
+}
