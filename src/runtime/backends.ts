@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import type { BackendChoice, BackendInfo, BackendName } from './worker/protocol';
+import type { BackendChoice, BackendInfo, BackendName } from './backend-types';
 
 /** URLs of tfjs-backend-wasm's three binaries (plain, SIMD, threads + SIMD), served by the app. */
 export type WasmPaths = Readonly<

@@ -126,7 +126,7 @@ describe('Classifier', { timeout: 120_000 }, () => {
     it('load by layer name and predict exactly as the model they came from', async () => {
       const source = buildLayersModel(configure('xception', options).model, { seed: 9 });
       const files = await modelFiles(source);
-      const info = await classifier.loadImagenet({ files }, options, 'cpu');
+      const info = await classifier.loadImagenet({ files }, { network: 'xception', text: options }, 'cpu');
       expect(info).toMatchObject({ id: 'imagenet', network: 'xception', inputSize: 71, defaultCamModule: 'block7' });
       expect(info.classNames).toHaveLength(1000);
       expect(info.classNames[0]).toBe('tench');
@@ -147,8 +147,8 @@ describe('Classifier', { timeout: 120_000 }, () => {
       const wider = buildLayersModel(configure('xception', { ...options, width: '0.25' }).model, { seed: 9 });
       const files = await modelFiles(wider);
       wider.dispose();
-      await expect(classifier.loadImagenet({ files }, options, 'cpu')).rejects.toThrow(/block1_conv1\/kernel/);
-      await expect(classifier.loadImagenet({ files }, { ...options, classes: '10' }, 'cpu')).rejects.toThrow(/ImageNet has 1000 classes, but this Xception has classes=10/);
+      await expect(classifier.loadImagenet({ files }, { network: 'xception', text: options }, 'cpu')).rejects.toThrow(/block1_conv1\/kernel/);
+      await expect(classifier.loadImagenet({ files }, { network: 'xception', text: { ...options, classes: '10' } }, 'cpu')).rejects.toThrow(/ImageNet has 1000 classes, but this Xception has classes=10/);
     });
   });
 });

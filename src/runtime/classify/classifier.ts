@@ -3,26 +3,29 @@
 // supplies), top-5 predictions and Grad-CAM maps of one image.
 
 import * as tf from '@tensorflow/tfjs';
-import { configure } from '../../model/networks';
-import type { Model, NetworkName } from '../../model/types';
+import { describePreparation, prepareRgb, type InputPreparation } from '../../model/input-preparation';
+import { classCount, configure, getNetwork, networkNames, networks, trainedInput, type Configuration } from '../../model/networks';
+import type { ConfigText, Model, NetworkName } from '../../model/types';
 import type { Backends } from '../backends';
 import { buildLayersModel } from '../build-layers-model';
 import '../lrn-layer';
+import type { Handlers } from '../rpc/serve';
 import { registerBatchNormGradient } from '../training/batch-norm-gradient';
 import type { RunStore } from '../training/run-store';
 import { registerWasmGradients } from '../training/wasm-gradients';
 import type { WeightStore } from '../training/weight-store';
-import type { BackendChoice } from '../worker/protocol';
+import type { BackendChoice } from '../backend-types';
 import { camModules, gradCam } from './grad-cam';
 import { loadWeightsByName, readModelArtifacts } from './imagenet-weights';
-import type { CamResult, ClassifierInfo, ClassifyCalls, ImageParams, PredictResult, WeightsChoice, WeightsId } from './protocol';
+import type { CamResult, ClassifierInfo, ClassifyCalls, ClassifyProtocol, ImageParams, PredictResult, WeightsChoice, WeightsId } from './protocol';
 import { topK } from './top-k';
 
-/** Weights that ship with the app, in public/models/<folder>/ (written by `npm run train`). */
-export const SHIPPED: readonly { readonly folder: string; readonly title: string }[] = [
-  { folder: 'googlenet-small', title: 'GoogLeNet small' },
-  { folder: 'xception-small', title: 'Xception small' },
-];
+/** Weights that ship with the app, in public/models/<folder>/ (written by `npm run train`), in registry order. */
+export const shippedWeights = (): { readonly folder: string; readonly title: string; readonly network: NetworkName }[] =>
+  networkNames.flatMap((name) => {
+    const { shippedWeights: folder, shortName, trainablePreset } = networks[name];
+    return folder === undefined ? [] : [{ folder, title: `${shortName} ${trainablePreset ?? ''}`.trim(), network: name }];
+  });
 
 /** What training.json beside shipped weights says (the fields used here). */
 export interface ShippedTraining {
@@ -47,6 +50,8 @@ interface Loaded {
   readonly info: Omit<ClassifierInfo, 'backend'>;
   readonly description: Model;
   readonly model: tf.LayersModel;
+  /** How images become this model's input: the preparation its weights were trained with. */
+  readonly input: InputPreparation;
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -63,30 +68,26 @@ export class Classifier {
     registerBatchNormGradient();
   }
 
-  /** Handles one call; the worker posts what it returns. */
-  handle<K extends keyof ClassifyCalls>(type: K, params: ClassifyCalls[K]['params']): Promise<ClassifyCalls[K]['result']> {
-    const calls: { [C in keyof ClassifyCalls]: (p: ClassifyCalls[C]['params']) => Promise<ClassifyCalls[C]['result']> } = {
-      choices: () => this.choices(),
-      select: (p) => this.select(p.id, p.backend),
-      predict: async (p) => this.predict(p),
-      gradCam: async (p) => this.gradCam(p, p.classIndex, p.module),
-      loadImagenet: (p) => this.loadImagenet(p.source, p.options, p.backend),
-    };
-    return (calls[type] as (p: unknown) => Promise<ClassifyCalls[K]['result']>)(params);
-  }
+  /** The calls the worker answers, one at a time (they share the loaded weights). */
+  readonly handlers: Handlers<ClassifyProtocol> = {
+    choices: () => this.choices(),
+    select: (p) => this.select(p.id, p.backend),
+    predict: (p) => this.predict(p),
+    gradCam: (p) => this.gradCam(p, p.classIndex, p.module),
+    loadImagenet: (p) => this.loadImagenet(p.source, p.config, p.backend),
+  };
 
   async choices(): Promise<WeightsChoice[]> {
     const shipped = await Promise.all(
-      SHIPPED.map(async ({ folder, title }) => {
+      shippedWeights().map(async ({ folder, title, network }) => {
         const training = await this.training(folder).catch(() => undefined);
         const accuracy = training?.testAccuracy === undefined ? '' : `, ${percent(training.testAccuracy)} test accuracy`;
-        const network = training?.network ?? (folder.split('-')[0] as NetworkName);
         return { id: `shipped:${folder}`, label: `${title} · CIFAR-10 (shipped${accuracy})`, network };
       }),
     );
     const runs = (await this.deps.runs.list().catch(() => [])).filter((run) => run.saved);
-    const trained = runs.map((run) => ({ id: `run:${run.id}`, label: `${run.name} (trained here)`, network: run.network as NetworkName }));
-    const imagenet = this.imagenet ? [{ id: 'imagenet', label: this.imagenet.info.label, network: 'xception' as const }] : [];
+    const trained = runs.map((run) => ({ id: `run:${run.id}`, label: `${run.name} (trained here)`, network: run.network }));
+    const imagenet = this.imagenet ? [{ id: 'imagenet', label: this.imagenet.info.label, network: this.imagenet.info.network }] : [];
     return [...shipped, ...trained, ...imagenet];
   }
 
@@ -102,10 +103,10 @@ export class Classifier {
   }
 
   predict(image: ImageParams): PredictResult {
-    const { model, info } = this.ready(image);
+    const { model, info, input } = this.ready(image);
     const start = performance.now();
     const probabilities = tf.tidy(() => {
-      const output = model.predict(toInput(image));
+      const output = model.predict(toInput(image, input));
       return (Array.isArray(output) ? output[0] : output).squeeze([0]);
     });
     const values = probabilities.dataSync();
@@ -115,12 +116,12 @@ export class Classifier {
   }
 
   gradCam(image: ImageParams, classIndex: number, module: string): CamResult {
-    const { model, info, description } = this.ready(image);
+    const { model, info, description, input } = this.ready(image);
     if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= info.classNames.length) {
       throw new Error(`class ${classIndex} does not exist: the network has ${info.classNames.length} classes`);
     }
     const start = performance.now();
-    const x = toInput(image);
+    const x = toInput(image, input);
     const cam = gradCam(description, model, x, module, classIndex);
     const heat = cam.dataSync() as Float32Array;
     const [height, width] = cam.shape;
@@ -128,16 +129,18 @@ export class Classifier {
     return { module, classIndex, heat, width, height, milliseconds: performance.now() - start };
   }
 
-  /** Reads a Keras Xception's weights by layer name into the explorer's Xception, and selects it. */
-  async loadImagenet(
-    source: ClassifyCalls['loadImagenet']['params']['source'],
-    options: Readonly<Record<string, string>>,
-    backend: BackendChoice,
-  ): Promise<ClassifierInfo> {
-    const configuration = configure('xception', options);
-    const classes = Number(configuration.optionText.classes);
+  /**
+   * Reads a framework's ImageNet weights (a tfjs layers model) by layer name into the network
+   * configured as `config`, and selects it.
+   */
+  async loadImagenet(source: ClassifyCalls['loadImagenet']['params']['source'], config: ConfigText, backend: BackendChoice): Promise<ClassifierInfo> {
+    const def = getNetwork(config.network);
+    if (!def.imagenet) throw new Error(`${def.title} takes no ImageNet weights here.`);
+    const { source: framework, preset } = def.imagenet;
+    const configuration = configure(config.network, config.text);
+    const classes = classCount(configuration.model);
     if (classes !== 1000) {
-      throw new Error(`ImageNet has 1000 classes, but this Xception has classes=${classes}. Set classes to 1000 (or pick the keras preset) and load again.`);
+      throw new Error(`ImageNet has 1000 classes, but this ${def.shortName} has classes=${classes}. Set classes to 1000 (or pick the ${preset} preset) and load again.`);
     }
     const backendInfo = await this.deps.backends.activate(backend);
     const artifacts = await readModelArtifacts(source);
@@ -149,7 +152,8 @@ export class Classifier {
       throw error;
     }
     const classNames = await this.deps.imagenetClasses();
-    const loaded = this.loaded('imagenet', 'Xception · ImageNet (loaded)', configuration.model, configuration.optionText, model, classNames);
+    const input = def.inputs[framework] ?? def.inputs.explorer;
+    const loaded = this.loaded('imagenet', `${def.shortName} · ImageNet (loaded)`, configuration, model, classNames, input);
     const previous = this.imagenet;
     this.imagenet = loaded;
     this.replace(loaded);
@@ -170,18 +174,20 @@ export class Classifier {
   private async load(id: WeightsId): Promise<Loaded> {
     const [kind, key] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
     if (kind === 'shipped') {
-      const entry = SHIPPED.find((s) => s.folder === key);
+      const entry = shippedWeights().find((s) => s.folder === key);
       if (!entry) throw new Error(`No shipped weights are called "${key}".`);
       const training = await this.training(key);
-      const { model, optionText } = configure(training.network, training.options);
+      const configuration = configure(training.network, training.options);
       const label = `${entry.title} · CIFAR-10 (shipped)`;
-      return this.loaded(id, label, model, optionText, await this.deps.shippedModel(key), training.data.classNames);
+      const model = await this.deps.shippedModel(key);
+      return this.loaded(id, label, configuration, model, training.data.classNames, trainedInput(training.network));
     }
     if (kind === 'run') {
       const run = (await this.deps.runs.list()).find((r) => r.id === key);
       if (!run?.saved) throw new Error('That run has no saved weights in this browser any more (it was deleted, or its weights were not kept).');
-      const { model, optionText } = configure(run.network, run.options);
-      return this.loaded(id, `${run.name} (trained here)`, model, optionText, await this.deps.weights.load(key), run.classNames);
+      const configuration = configure(run.network, run.options);
+      const model = await this.deps.weights.load(key);
+      return this.loaded(id, `${run.name} (trained here)`, configuration, model, run.classNames, trainedInput(run.network));
     }
     throw new Error(`Unknown weights "${id}".`);
   }
@@ -190,10 +196,10 @@ export class Classifier {
   private loaded(
     id: WeightsId,
     label: string,
-    description: Model,
-    options: Readonly<Record<string, string>>,
+    { network, model: description, optionText: options }: Configuration,
     model: tf.LayersModel,
     classNames: readonly string[],
+    input: InputPreparation,
   ): Loaded {
     const [, h, w] = model.inputs[0].shape;
     const outputs = model.outputs[0].shape.at(-1);
@@ -205,8 +211,18 @@ export class Classifier {
       );
     }
     const { modules, defaultModule } = camModules(description);
-    const info = { id, label, network: description.network, options, inputSize: size, classNames, camModules: modules, defaultCamModule: defaultModule };
-    return { info, description, model };
+    const info = {
+      id,
+      label,
+      network,
+      options,
+      inputSize: size,
+      preparation: describePreparation(input),
+      classNames,
+      camModules: modules,
+      defaultCamModule: defaultModule,
+    };
+    return { info, description, model, input };
   }
 
   private replace(next: Loaded): void {
@@ -226,7 +242,5 @@ export class Classifier {
   }
 }
 
-/** RGB bytes as the networks were trained on them: [1, size, size, 3], x / 127.5 − 1. */
-function toInput({ rgb, size }: ImageParams): tf.Tensor4D {
-  return tf.tidy(() => tf.tensor4d(Float32Array.from(rgb), [1, size, size, 3]).div(127.5).sub(1));
-}
+/** RGB bytes as the weights were trained on them: [1, size, size, 3]. */
+const toInput = ({ rgb, size }: ImageParams, input: InputPreparation): tf.Tensor4D => tf.tensor4d(prepareRgb(rgb, input), [1, size, size, 3]);

@@ -3,12 +3,12 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { Backends } from '../backends';
-import { serveCalls } from '../serve-calls';
+import { serve } from '../rpc/serve';
 import { servedWasmPaths } from '../served-wasm';
 import { indexedDbRunStore } from '../training/run-store';
 import { indexedDbWeights } from '../training/weight-store';
 import { Classifier, type ShippedTraining } from './classifier';
-import type { ClassifyCalls, ClassifyMessage, ClassifyRequest } from './protocol';
+import type { ClassifyProtocol } from './protocol';
 
 const shippedUrl = (folder: string, file: string) => new URL(`${import.meta.env.BASE_URL}models/${folder}/${file}`, self.location.origin).href;
 
@@ -25,4 +25,5 @@ const classifier = new Classifier({
   imagenetClasses: async () => (await import('./imagenet-classes')).IMAGENET_CLASSES,
 });
 
-serveCalls<ClassifyCalls, ClassifyRequest, ClassifyMessage>(self, (type, params) => classifier.handle(type, params));
+// Serial: a prediction never sees weights half-loaded by a `select`.
+serve<ClassifyProtocol>(classifier.handlers, { policy: 'serial' });

@@ -1,10 +1,13 @@
 // The page's side of the classify worker. No tfjs here; the worker starts with the first call.
+// Calls have no timeout: loading ImageNet weights lasts as long as their download.
 
-import { RpcClient } from '../rpc-client';
-import type { ClassifyCalls, ClassifyMessage, ClassifyRequest } from './protocol';
+import { RpcClient } from '../rpc/client';
+import type { ClassifyProtocol } from './protocol';
 
-export type ClassifyClient = RpcClient<ClassifyCalls, ClassifyRequest, ClassifyMessage>;
+export type ClassifyClient = RpcClient<ClassifyProtocol>;
 
 /** A client whose worker starts with its first request. */
 export const createClassifyClient = (): ClassifyClient =>
-  new RpcClient(() => new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module', name: 'classify-tfjs' }), 'the classify worker');
+  new RpcClient<ClassifyProtocol>(() => new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module', name: 'classify-tfjs' }), {
+    label: 'The classify worker',
+  });

@@ -1,9 +1,8 @@
 // The messages between the page and the classify worker. Types only: the page imports this file
 // and must never load tfjs. Every request gets one `result` or `error`.
 
-import type { NetworkName } from '../../model/types';
-import type { RpcAnswer, RpcCall } from '../rpc-client';
-import type { BackendChoice, BackendInfo } from '../worker/protocol';
+import type { ConfigText, NetworkName } from '../../model/types';
+import type { BackendChoice, BackendInfo } from '../backend-types';
 
 /** Weights the page can classify with: `shipped:<folder>`, `run:<run id>`, or `imagenet`. */
 export type WeightsId = string;
@@ -22,8 +21,10 @@ export interface ClassifierInfo {
   readonly network: NetworkName;
   /** Every option as text (as the sidebar and the CLI write them). */
   readonly options: Readonly<Record<string, string>>;
-  /** The network sees inputSize × inputSize RGB, scaled to [-1, 1]. */
+  /** The network sees inputSize × inputSize RGB, prepared as its weights expect. */
   readonly inputSize: number;
+  /** That preparation in words: "scaled to [-1, 1]". */
+  readonly preparation: string;
   readonly classNames: readonly string[];
   /** Top-level modules with a spatial output, in network order (Grad-CAM targets). */
   readonly camModules: readonly string[];
@@ -76,18 +77,23 @@ export interface ClassifyCalls {
   predict: { params: ImageParams; result: PredictResult };
   gradCam: { params: ImageParams & { readonly classIndex: number; readonly module: string }; result: CamResult };
   /**
-   * Loads a Keras Xception's weights (a tfjs layers model: model.json and shards) by layer name
-   * into the explorer's Xception with these options, and selects it.
+   * Loads a framework's ImageNet weights (a tfjs layers model: model.json and shards) by layer
+   * name into this configuration of a network that takes them, and selects it.
    */
   loadImagenet: {
     params: {
       readonly source: { readonly url: string } | { readonly files: readonly PickedFile[] };
-      readonly options: Readonly<Record<string, string>>;
+      readonly config: ConfigText;
       readonly backend: BackendChoice;
     };
     result: ClassifierInfo;
   };
 }
 
-export type ClassifyRequest = RpcCall<ClassifyCalls>;
-export type ClassifyMessage = RpcAnswer;
+/** The classify worker's vocabulary (rpc/protocol.ts): calls only. */
+export interface ClassifyProtocol {
+  readonly calls: ClassifyCalls;
+  readonly progress: never;
+  readonly events: never;
+  readonly messages: never;
+}

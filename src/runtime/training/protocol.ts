@@ -1,8 +1,9 @@
 // The messages between the page and the training worker. Types only: the page imports this file
-// and must never load tfjs. Requests with an id get one `result` or `error`; a run's progress,
-// epochs and end arrive as events.
+// and must never load tfjs. Calls get one `result` or `error`; a run's progress, epochs and end
+// arrive as events; pause, resume and stop are messages without an answer.
 
-import type { BackendChoice, NetworkConfig } from '../worker/protocol';
+import type { ConfigText } from '../../model/types';
+import type { BackendChoice } from '../backend-types';
 
 /** The datasets the panel offers: the built-in digits, and CIFAR-10 once `npm run data` ran. */
 export type DatasetKey = 'digits' | 'cifar10';
@@ -10,7 +11,7 @@ export type DatasetKey = 'digits' | 'cifar10';
 export interface StartParams {
   readonly dataset: DatasetKey;
   /** Every option of the network as text (the `small` preset with the variant switches applied). */
-  readonly config: NetworkConfig;
+  readonly config: ConfigText;
   /** The variant switches that differ from the `small` preset, for the run's name. */
   readonly variant: Readonly<Record<string, string>>;
   readonly epochs: number;
@@ -114,26 +115,21 @@ export interface TrainingCalls {
   evaluate: { params: { readonly runId: string; readonly backend: BackendChoice }; result: EvaluationResult };
 }
 
-export type TrainingCallType = keyof TrainingCalls;
-
-export type TrainingCall = {
-  [K in TrainingCallType]: { readonly type: K; readonly id: number; readonly params: TrainingCalls[K]['params'] };
-}[TrainingCallType];
-
-/** Page → worker: calls, and control of the active run. */
-export type TrainingRequest = TrainingCall | { readonly type: 'pause' | 'resume' | 'stop' };
-
-export interface TrainingWireError {
-  readonly name: string;
-  readonly message: string;
-}
-
-/** Worker → page. */
+/** Worker → page, of the worker's own. */
 export type TrainingEvent =
-  | { readonly type: 'result'; readonly id: number; readonly result: unknown }
-  | { readonly type: 'error'; readonly id: number; readonly error: TrainingWireError }
   | { readonly type: 'progress'; readonly progress: Progress }
   /** The active run after a new epoch or curve points: the whole record (small). */
   | { readonly type: 'update'; readonly run: RunRecord }
   /** The run ended: completed, stopped (kept with what it reached) or failed (`run.error`). */
   | { readonly type: 'finished'; readonly run: RunRecord };
+
+/** Control of the active run (a stop or resume without one is ignored). */
+export type TrainingControl = 'pause' | 'resume' | 'stop';
+
+/** The training worker's vocabulary (rpc/protocol.ts). */
+export interface TrainingProtocol {
+  readonly calls: TrainingCalls;
+  readonly progress: never;
+  readonly events: TrainingEvent;
+  readonly messages: { readonly type: TrainingControl };
+}

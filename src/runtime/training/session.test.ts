@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabeledImages } from '../../data/dataset';
 import { configure } from '../../model/networks';
 import { Backends } from '../backends';
-import type { RunRecord, StartParams, TrainingEvent } from './protocol';
+import type { Response } from '../rpc/protocol';
+import { serve, type WorkerScope } from '../rpc/serve';
+import type { RunRecord, StartParams, TrainingControl, TrainingProtocol } from './protocol';
 import { memoryRunStore } from './run-store';
 import { TrainingSession } from './session';
 import { memoryWeights } from './weight-store';
@@ -35,30 +37,39 @@ const params = (change: Partial<StartParams> = {}): StartParams => ({
   ...change,
 });
 
-function setup(onEvent: (event: TrainingEvent, session: TrainingSession) => void = () => {}) {
-  const events: TrainingEvent[] = [];
+type Message = Response<TrainingProtocol>;
+
+/** A session served as the worker serves it, on a scope that stands for the worker's. */
+function setup(onEvent: (event: Message, control: (type: TrainingControl) => void) => void = () => {}) {
+  const events: Message[] = [];
   let finish: (run: RunRecord) => void = () => {};
   const finished = new Promise<RunRecord>((resolve) => (finish = resolve));
   const answers = new Map<number, (value: unknown) => void>();
-  const session: TrainingSession = new TrainingSession({
+  // As the page's messages would: each one handled by the worker's onmessage.
+  const send = (message: unknown) => scope.onmessage?.({ data: message } as MessageEvent);
+  const control = (type: TrainingControl) => send({ type });
+  const post = (event: Message) => {
+    events.push(event);
+    if (event.type === 'finished') finish(event.run);
+    if (event.type === 'result' || event.type === 'error') answers.get(event.id)?.(event);
+    onEvent(event, control);
+  };
+  const scope: WorkerScope<TrainingProtocol> = { onmessage: null, postMessage: post };
+  const session = new TrainingSession({
     backends: new Backends({ probe: () => null }),
     store: memoryRunStore(),
     weights: memoryWeights(),
     loadSplit: async (_key, split) => fakeImages(split === 'train' ? 'Fake train' : 'Fake test', split === 'train' ? 32 : 10),
-    post: (event) => {
-      events.push(event);
-      if (event.type === 'finished') finish(event.run);
-      if (event.type === 'result' || event.type === 'error') answers.get(event.id)?.(event);
-      onEvent(event, session);
-    },
+    post,
   });
+  serve(session.handlers, { policy: 'concurrent', onMessage: ({ type }) => session.control(type) }, scope);
   let id = 0;
   const call = (message: Record<string, unknown>) =>
-    new Promise<TrainingEvent>((resolve) => {
+    new Promise<Message>((resolve) => {
       answers.set(++id, resolve as (value: unknown) => void);
-      session.receive({ ...message, id } as never);
+      send({ ...message, id });
     });
-  return { session, events, finished, call };
+  return { events, finished, call };
 }
 
 beforeAll(async () => {
@@ -86,10 +97,10 @@ describe('TrainingSession', { timeout: 60_000 }, () => {
 
   it('stops inside an epoch and keeps the run with what it reached', async () => {
     let asked = false;
-    const { finished, call } = setup((event, session) => {
+    const { finished, call } = setup((event, control) => {
       if (event.type === 'progress' && event.progress.stepsDone === 1 && !asked) {
         asked = true;
-        session.receive({ type: 'stop' });
+        control('stop');
       }
     });
     await call({ type: 'start', params: params() });
@@ -102,11 +113,11 @@ describe('TrainingSession', { timeout: 60_000 }, () => {
 
   it('pauses between steps and goes on where it was after resume', async () => {
     let paused = 0;
-    const { finished, call, events } = setup((event, session) => {
+    const { finished, call, events } = setup((event, control) => {
       if (event.type !== 'progress') return;
-      if (event.progress.stage === 'training' && event.progress.stepsDone === 1 && paused === 0) session.receive({ type: 'pause' });
+      if (event.progress.stage === 'training' && event.progress.stepsDone === 1 && paused === 0) control('pause');
       // As the page's message would: in a later task, whenever that comes.
-      if (event.progress.stage === 'paused' && paused++ === 0) setTimeout(() => session.receive({ type: 'resume' }));
+      if (event.progress.stage === 'paused' && paused++ === 0) setTimeout(() => control('resume'));
     });
     await call({ type: 'start', params: params() });
     const run = await finished;

@@ -5,15 +5,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyze } from '../../analysis/counts';
 import { sliceImages, type LabeledImages } from '../../data/dataset';
-import { configure } from '../../model/networks';
+import { classCount, configure, trainedInput } from '../../model/networks';
 import type { Backends } from '../backends';
 import { buildLayersModel } from '../build-layers-model';
-import type { BackendChoice } from '../worker/protocol';
+import type { BackendChoice } from '../backend-types';
 import { registerBatchNormGradient } from './batch-norm-gradient';
 import { installBatchNormInTraining } from './batch-norm-training';
 import { parseModelFiles } from './model-files';
 import { checkModelFits, modelFilesOf, modelFromFiles } from './model-io';
-import type { DatasetKey, EvaluationResult, ModelFiles, Progress, RunRecord, StartParams, TrainingEvent, TrainingRequest } from './protocol';
+import type { Handlers } from '../rpc/serve';
+import type { DatasetKey, EvaluationResult, ModelFiles, Progress, RunRecord, StartParams, TrainingControl, TrainingEvent, TrainingProtocol } from './protocol';
 import { trainRun, type RunControl } from './run-loop';
 import { runName, uniqueName } from './run-name';
 import type { RunStore } from './run-store';
@@ -37,11 +38,6 @@ interface Active extends RunControl {
 
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-const toError = (error: unknown) => ({
-  name: error instanceof Error ? error.name : 'Error',
-  message: error instanceof Error ? error.message : String(error),
-});
-
 /** Answers the page's training requests; at most one run trains at a time. */
 export class TrainingSession {
   private active: Active | undefined;
@@ -56,52 +52,23 @@ export class TrainingSession {
     installBatchNormInTraining();
   }
 
-  /** Handles one message from the page. */
-  receive(message: TrainingRequest): void {
+  /** The calls the worker answers; served concurrently, so runs are listed while one starts. */
+  readonly handlers: Handlers<TrainingProtocol> = {
+    start: (params) => this.start(params),
+    list: () => this.list(),
+    delete: ({ runId }) => this.delete(runId),
+    export: ({ runId }) => this.exportRun(runId),
+    import: (params) => this.importRun(params),
+    evaluate: ({ runId, backend }) => this.evaluateRun(runId, backend),
+  };
+
+  /** Pauses, resumes or stops the active run, between two of its steps. */
+  control(type: TrainingControl): void {
     const active = this.active;
-    switch (message.type) {
-      case 'pause':
-        if (active) active.paused = true;
-        return;
-      case 'resume':
-      case 'stop':
-        if (!active) return;
-        active.paused = false;
-        if (message.type === 'stop') active.stopping = true;
-        active.resume?.();
-        return;
-      default:
-        void this.answer(message.id, () => this.call(message));
-    }
-  }
-
-  private async answer(id: number, work: () => Promise<unknown>): Promise<void> {
-    try {
-      this.deps.post({ type: 'result', id, result: await work() });
-    } catch (error) {
-      this.deps.post({ type: 'error', id, error: toError(error) });
-    }
-  }
-
-  private call(message: Exclude<TrainingRequest, { type: 'pause' | 'resume' | 'stop' }>): Promise<unknown> {
-    switch (message.type) {
-      case 'start':
-        return this.start(message.params);
-      case 'list':
-        return this.list();
-      case 'delete':
-        return this.delete(message.params.runId);
-      case 'export':
-        return this.exportRun(message.params.runId);
-      case 'import':
-        return this.importRun(message.params);
-      case 'evaluate':
-        return this.evaluateRun(message.params.runId, message.params.backend);
-      default: {
-        const unknown: never = message;
-        throw new Error(`unknown request ${JSON.stringify(unknown)}`);
-      }
-    }
+    if (!active) return;
+    active.paused = type === 'pause';
+    if (type === 'stop') active.stopping = true;
+    if (type !== 'pause') active.resume?.();
   }
 
   private split(key: DatasetKey, split: 'train' | 'test'): Promise<LabeledImages> {
@@ -150,7 +117,7 @@ export class TrainingSession {
     const [fullTrain, fullTest] = await Promise.all([this.split(params.dataset, 'train'), this.split(params.dataset, 'test')]);
     const trainSet = sliceImages(fullTrain, 0, params.trainLimit ?? fullTrain.count);
     const testSet = sliceImages(fullTest, 0, params.validationLimit ?? fullTest.count);
-    const classes = configuration.options.classes;
+    const classes = classCount(configuration.model);
     if (height !== trainSet.height || width !== trainSet.width || channels !== 3 || classes !== trainSet.classNames.length) {
       throw new Error(`The network takes ${height}×${width} images and ${String(classes)} classes; ${fullTrain.name} has ${trainSet.height}×${trainSet.width} and ${trainSet.classNames.length}.`);
     }
@@ -244,10 +211,11 @@ export class TrainingSession {
     }
   }
 
-  private async evaluateOn(model: tf.LayersModel, key: DatasetKey, images: number) {
+  /** Evaluates weights trained here as `network` (or of a network not known here) on a dataset's test split. */
+  private async evaluateOn(model: tf.LayersModel, network: string | undefined, key: DatasetKey, images: number) {
     const validation = sliceImages(await this.split(key, 'test'), 0, images);
     checkModelFits(model, validation);
-    return { evaluation: await evaluate(model, validation), validation, name: validation.name.replace(/ test$/, '') };
+    return { evaluation: await evaluate(model, validation, trainedInput(network)), validation, name: validation.name.replace(/ test$/, '') };
   }
 
   private async evaluateRun(runId: string, backend: BackendChoice): Promise<EvaluationResult> {
@@ -255,7 +223,7 @@ export class TrainingSession {
     const name = await this.backend(backend);
     const model = await this.load(run);
     try {
-      const { evaluation, validation } = await this.evaluateOn(model, run.dataset, run.validationImages);
+      const { evaluation, validation } = await this.evaluateOn(model, run.network, run.dataset, run.validationImages);
       return { runId, accuracy: evaluation.accuracy, loss: evaluation.loss, images: validation.count, backend: name };
     } finally {
       model.dispose();
@@ -270,7 +238,7 @@ export class TrainingSession {
     const model = await modelFromFiles(parsed);
     try {
       const images = typeof meta.validationImages === 'number' ? meta.validationImages : Infinity;
-      const { evaluation, validation, name } = await this.evaluateOn(model, dataset, images);
+      const { evaluation, validation, name } = await this.evaluateOn(model, typeof meta.network === 'string' ? meta.network : undefined, dataset, images);
       const taken = (await this.deps.store.list()).map((r) => r.name);
       const base = typeof meta.name === 'string' ? `${meta.name} (uploaded)` : `uploaded ${model.name} · ${name}`;
       const record: RunRecord = {

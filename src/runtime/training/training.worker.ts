@@ -2,19 +2,14 @@
 // the app itself (served-wasm.ts).
 
 import { Backends } from '../backends';
+import { serve, type WorkerScope } from '../rpc/serve';
 import { servedWasmPaths } from '../served-wasm';
 import { loadSplit } from './load-dataset';
-import type { TrainingEvent, TrainingRequest } from './protocol';
+import type { TrainingProtocol } from './protocol';
 import { indexedDbRunStore } from './run-store';
 import { TrainingSession } from './session';
 
-/** The parts of the dedicated worker scope used here (the project's lib is DOM, not WebWorker). */
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<TrainingRequest>) => void) | null;
-  postMessage(message: TrainingEvent, transfer?: Transferable[]): void;
-}
-
-const scope = self as unknown as WorkerScope;
+const scope = self as unknown as WorkerScope<TrainingProtocol>;
 
 const session = new TrainingSession({
   backends: new Backends({ wasmPaths: servedWasmPaths() }),
@@ -23,4 +18,6 @@ const session = new TrainingSession({
   post: (event) => scope.postMessage(event),
 });
 
-scope.onmessage = (event) => session.receive(event.data);
+// Concurrent: `start` answers once its run is built, and the run trains on while other calls
+// (list, export…) are answered; pause, resume and stop reach the run between two steps.
+serve(session.handlers, { policy: 'concurrent', onMessage: ({ type }) => session.control(type) }, scope);

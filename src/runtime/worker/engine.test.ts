@@ -2,20 +2,21 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../analysis/counts';
 import { configure } from '../../model/networks';
+import type { ConfigText } from '../../model/types';
 import { Backends } from '../backends';
+import { CancelToken } from '../rpc/errors';
 import { Engine, type RequestContext } from './engine';
 import { locate } from './locate';
-import { CancelToken } from './errors';
 import { createRunner, passByModule } from './execute';
-import type { NetworkConfig, Progress } from './protocol';
+import type { Progress } from './protocol';
 import { buildLayersModel } from '../build-layers-model';
 
 /** About 6M MACs: fast enough for the CPU backend, and still with inception modules and pools. */
-const small: NetworkConfig = {
+const small: ConfigText = {
   network: 'googlenet',
   text: { stem: 'cifar', input: '32', width: '0.125', classes: '10', modules: '3a,4a' },
 };
-const smallXception: NetworkConfig = {
+const smallXception: ConfigText = {
   network: 'xception',
   text: { stem: 'cifar', input: '32', width: '0.0625', middle: '1', classes: '10' },
 };
@@ -118,7 +119,7 @@ describe('passByModule', () => {
   it.each([
     ['googlenet', small],
     ['xception', smallXception],
-    ['googlenet aux=on bn=on', { network: 'googlenet', text: { ...small.text, aux: 'on', bn: 'on' } } as NetworkConfig],
+    ['googlenet aux=on bn=on', { network: 'googlenet', text: { ...small.text, aux: 'on', bn: 'on' } } as ConfigText],
   ])('gives predict\'s outputs for %s', async (_, config) => {
     const { model } = configure(config.network, config.text);
     const runner = createRunner(model, buildLayersModel(model, { seed: 2 }));

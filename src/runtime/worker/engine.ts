@@ -3,12 +3,14 @@
 // before a request returns, also when it fails or is cancelled.
 
 import * as tf from '@tensorflow/tfjs';
-import { configure } from '../../model/networks';
-import type { Model } from '../../model/types';
+import { configure, getNetwork } from '../../model/networks';
+import type { ConfigText, Model } from '../../model/types';
+import type { BackendChoice, BackendInfo } from '../backend-types';
 import type { Backends } from '../backends';
 import { buildLayersModel } from '../build-layers-model';
+import { CancelToken } from '../rpc/errors';
+import type { CallContext } from '../rpc/serve';
 import { benchConvs } from './bench-convs';
-import { CancelToken } from './errors';
 import { createRunner, passByModule, type Runner } from './execute';
 import { featureMap } from './feature-maps';
 import { inputKey, inputTensor } from './input';
@@ -16,8 +18,6 @@ import { locate } from './locate';
 import type {
   ActivationsParams,
   ActivationsResult,
-  BackendChoice,
-  BackendInfo,
   BenchConvsParams,
   BenchConvsResult,
   BuildParams,
@@ -25,7 +25,6 @@ import type {
   FeatureMap,
   InputSpec,
   MemoryResult,
-  NetworkConfig,
   ProfileParams,
   ProfileResult,
   Progress,
@@ -35,10 +34,7 @@ import type {
 import { median, topClasses } from './stats';
 
 /** What a request gets besides its parameters. */
-export interface RequestContext {
-  readonly token: CancelToken;
-  readonly progress: (progress: Progress) => void;
-}
+export type RequestContext = CallContext<Progress>;
 
 export interface EngineOptions {
   readonly backends: Backends;
@@ -50,7 +46,7 @@ export interface EngineOptions {
 }
 
 interface Built {
-  readonly config: NetworkConfig;
+  readonly config: ConfigText;
   readonly seed: number;
   readonly description: Model;
   readonly runner: Runner;
@@ -120,7 +116,7 @@ export class Engine {
     }
     const result: BuildResult = {
       backend,
-      network: model.network,
+      network: config.network,
       input: model.input,
       params: layersModel.countParams(),
       layers: layersModel.layers.length,
@@ -278,10 +274,11 @@ export class Engine {
 
   /** The input tensor for a spec, cached (one at a time) because the same input is run again and again. */
   private inputFor(spec: InputSpec, built: Built): tf.Tensor {
-    const key = `${inputKey(spec)}@${built.description.input.join('x')}`;
+    const preparation = getNetwork(built.config.network).inputs.explorer;
+    const key = `${inputKey(spec)}@${built.description.input.join('x')}@${JSON.stringify(preparation)}`;
     if (this.input?.key !== key) {
       this.input?.tensor.dispose();
-      this.input = { key, tensor: inputTensor(spec, built.description.input) };
+      this.input = { key, tensor: inputTensor(spec, built.description.input, preparation) };
     }
     return this.input.tensor;
   }

@@ -2,28 +2,24 @@
 // itself (served-wasm.ts).
 
 import { Backends } from '../backends';
+import { toWire } from '../rpc/errors';
 import { servedWasmPaths } from '../served-wasm';
 import { Engine } from './engine';
-import { Host } from './host';
-import type { Request, Response } from './protocol';
-
-/** The parts of the dedicated worker scope used here (the project's lib is DOM, not WebWorker). */
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<Request>) => void) | null;
-  postMessage(message: Response, transfer?: Transferable[]): void;
-}
-
-const scope = self as unknown as WorkerScope;
-
-const backends = new Backends({ wasmPaths: servedWasmPaths() });
+import { serveLive } from './live-server';
+import type { Notice } from './protocol';
 
 const engine: Engine = new Engine({
-  backends,
-  onContextLost: () =>
-    host.schedule(async () => {
-      host.notify({ kind: 'recovered', ...(await engine.recover()) });
-    }),
+  backends: new Backends({ wasmPaths: servedWasmPaths() }),
+  // Recovery waits for the call in progress and goes before the queued ones.
+  onContextLost: () => server.schedule(recover),
 });
-const host = new Host(engine, (message, transfer = []) => scope.postMessage(message, transfer));
+const server = serveLive(engine);
 
-scope.onmessage = (event) => host.receive(event.data);
+async function recover(): Promise<void> {
+  const notify = (notice: Notice) => server.notify({ type: 'notice', notice });
+  try {
+    notify({ kind: 'recovered', ...(await engine.recover()) });
+  } catch (error) {
+    notify({ kind: 'failed', message: `The WebGL context was lost and recovery failed (${toWire(error).message}). Choose another backend.` });
+  }
+}

@@ -2,36 +2,12 @@
 // file, and must never load tfjs (the worker owns it).
 
 import type { LabInput } from '../../analysis/bottleneck';
-import type { NetworkName, Shape } from '../../model/types';
+import type { ConfigText, NetworkName, Shape } from '../../model/types';
+import type { BackendChoice, BackendInfo, BackendName } from '../backend-types';
+import type { Request as RpcRequest, Response as RpcResponse } from '../rpc/protocol';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-/** `auto`: WebGL on a hardware renderer, WASM on a software one (SwiftShader, llvmpipe) or without WebGL. */
-export type BackendChoice = 'auto' | BackendName;
-
-export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
-
-/** A network and its option values as text, as on the command line (the page's ConfigText). */
-export interface NetworkConfig {
-  readonly network: NetworkName;
-  readonly text: Readonly<Record<string, string>>;
-}
-
-export interface BackendInfo {
-  /** The backend in use. */
-  readonly name: BackendName;
-  /** What was asked for. */
-  readonly choice: BackendChoice;
-  /** WebGL's UNMASKED_RENDERER string, or null when WebGL is unavailable. */
-  readonly renderer: string | null;
-  /** The renderer is a software rasterizer (SwiftShader, llvmpipe…). */
-  readonly software: boolean;
-  /** Why the backend differs from what was asked for, or what to expect of it. */
-  readonly note?: string;
-  /** WASM only: SIMD instructions and the number of threads in XNNPACK's pool (1 = no threads). */
-  readonly wasm?: { readonly simd: boolean; readonly threads: number };
-  /** The worker is cross-origin isolated (SharedArrayBuffer, hence WASM threads, available). */
-  readonly isolated: boolean;
-}
+// The page's components import the backends' vocabulary from here, with the rest of the protocol.
+export { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName } from '../backend-types';
 
 /** The image a network runs on. Only seeded noise today; `pixels` is the seam for uploaded photos. */
 export type InputSpec =
@@ -45,7 +21,7 @@ export type InputSpec =
     };
 
 export interface BuildParams {
-  readonly config: NetworkConfig;
+  readonly config: ConfigText;
   /** Seed of the first kernel (buildLayersModel's); default 1. */
   readonly seed?: number;
 }
@@ -166,23 +142,6 @@ export interface Calls {
   loseContext: { params: Record<string, never>; result: { readonly lost: boolean } };
 }
 
-export type CallType = keyof Calls;
-export type Params<K extends CallType> = Calls[K]['params'];
-export type Result<K extends CallType> = Calls[K]['result'];
-
-export type CallMessage = { [K in CallType]: { readonly type: K; readonly id: number; readonly params: Params<K> } }[CallType];
-
-/** Page → worker. `cancel` stops a queued or running request (it then fails with CancelledError). */
-export type Request = CallMessage | { readonly type: 'cancel'; readonly id: number; readonly reason?: string };
-
-/** Error names that travel: the page can tell a cancelled or invalid request from a bug. */
-export type ErrorName = 'CancelledError' | 'TimeoutError' | 'OptionError' | 'ShapeError' | 'WorkerError' | 'Error';
-
-export interface WireError {
-  readonly name: ErrorName;
-  readonly message: string;
-}
-
 export interface Progress {
   /** What is happening, in words (`drawing weights`). */
   readonly stage: string;
@@ -201,9 +160,15 @@ export type Notice =
     }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** The live worker's vocabulary (rpc/protocol.ts): `cancel` stops a queued or running call. */
+export interface LiveProtocol {
+  readonly calls: Calls;
+  readonly progress: Progress;
+  readonly events: { readonly type: 'notice'; readonly notice: Notice };
+  readonly messages: never;
+}
+
+/** Page → worker. */
+export type Request = RpcRequest<LiveProtocol>;
 /** Worker → page. */
-export type Response =
-  | { readonly type: 'result'; readonly id: number; readonly result: unknown }
-  | { readonly type: 'error'; readonly id: number; readonly error: WireError }
-  | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
-  | { readonly type: 'notice'; readonly notice: Notice };
+export type Response = RpcResponse<LiveProtocol>;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MINUS_ONE_TO_ONE } from '../../model/input-preparation';
 import { inputKey, inputTensor } from './input';
 import { median, topClasses } from './stats';
 
@@ -28,8 +29,8 @@ describe('topClasses', () => {
 
 describe('inputTensor', () => {
   it('draws a seeded random input in [-1, 1]', () => {
-    const a = inputTensor({ kind: 'random', seed: 5 }, [8, 8, 3]);
-    const b = inputTensor({ kind: 'random', seed: 5 }, [8, 8, 3]);
+    const a = inputTensor({ kind: 'random', seed: 5 }, [8, 8, 3], MINUS_ONE_TO_ONE);
+    const b = inputTensor({ kind: 'random', seed: 5 }, [8, 8, 3], MINUS_ONE_TO_ONE);
     expect(a.shape).toEqual([1, 8, 8, 3]);
     expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
     expect(Math.max(...a.dataSync().map(Math.abs))).toBeLessThanOrEqual(1);
@@ -38,11 +39,11 @@ describe('inputTensor', () => {
 
   it('resizes RGBA pixels (the seam for uploaded images) and scales them to [-1, 1]', () => {
     const white = new Uint8ClampedArray(4 * 4 * 4).fill(255);
-    const x = inputTensor({ kind: 'pixels', width: 4, height: 4, data: white }, [2, 2, 3]);
+    const x = inputTensor({ kind: 'pixels', width: 4, height: 4, data: white }, [2, 2, 3], MINUS_ONE_TO_ONE);
     expect(x.shape).toEqual([1, 2, 2, 3]);
     expect(Array.from(x.dataSync())).toEqual(Array(12).fill(1));
     x.dispose();
-    expect(() => inputTensor({ kind: 'pixels', width: 4, height: 4, data: white.slice(4) }, [2, 2, 3])).toThrow(
+    expect(() => inputTensor({ kind: 'pixels', width: 4, height: 4, data: white.slice(4) }, [2, 2, 3], MINUS_ONE_TO_ONE)).toThrow(
       'expected 4×4×4 RGBA values, got 60',
     );
     expect(inputKey({ kind: 'random', seed: 5 })).toBe('random:5');

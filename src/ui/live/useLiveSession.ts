@@ -3,9 +3,11 @@
 // request. Every request can be cancelled; unmounting cancels them all.
 
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from 'react';
+import type { ConfigText } from '../../model/types';
+import type { BackendChoice } from '../../runtime/backend-types';
+import { isCancelled } from '../../runtime/rpc/errors';
 import type { LiveClient } from '../../runtime/worker/client';
-import { isCancelled } from '../../runtime/worker/errors';
-import type { BackendChoice, BuildResult, InputSpec, NetworkConfig } from '../../runtime/worker/protocol';
+import type { BuildResult, InputSpec } from '../../runtime/worker/protocol';
 import { builtFor, initialLiveState, liveReducer, type LiveState, type TaskName } from './session';
 
 /** Warm runs for the latency median; fewer when they are slow (software WebGL). */
@@ -36,7 +38,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function useLiveSession(
   client: LiveClient,
-  config: NetworkConfig | undefined,
+  config: ConfigText | undefined,
   mapsPath: string | undefined,
   input: InputSpec,
 ): LiveSession {

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { RpcError } from '../rpc/errors';
+import type { WorkerScope } from '../rpc/serve';
 import type { Engine, RequestContext } from './engine';
-import { LiveError } from './errors';
-import { Host } from './host';
-import type { Request, Response } from './protocol';
+import { serveLive } from './live-server';
+import type { LiveProtocol, Request, Response } from './protocol';
 
 /** An engine whose requests finish when the test says so. */
 function fakeEngine() {
@@ -26,17 +27,18 @@ function fakeEngine() {
 function setup() {
   const { engine, started } = fakeEngine();
   const posted: { message: Response; transfer?: Transferable[] }[] = [];
-  const host = new Host(engine, (message, transfer) => posted.push({ message, transfer }));
-  const send = (message: Request) => host.receive(message);
+  const scope: WorkerScope<LiveProtocol> = { onmessage: null, postMessage: (message, transfer) => posted.push({ message, transfer }) };
+  const host = serveLive(engine, scope);
+  const send = (message: Request) => scope.onmessage?.({ data: message } as MessageEvent<Request>);
   return { host, send, posted, started };
 }
 
 const config = { network: 'googlenet', text: {} } as const;
 const input = { kind: 'random', seed: 1 } as const;
-/** Waits for a condition the Host reaches asynchronously (not for a fixed turn of the event loop). */
+/** Waits for a condition the server reaches asynchronously (not for a fixed turn of the event loop). */
 const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 1 });
 
-describe('Host', () => {
+describe('serveLive', () => {
   it('runs requests one at a time, in order, and answers each by id', async () => {
     const { send, posted, started } = setup();
     send({ type: 'build', id: 1, params: { config } });
@@ -81,7 +83,7 @@ describe('Host', () => {
     expect(posted.map((p) => p.message)).toEqual([
       { type: 'error', id: 2, error: { name: 'CancelledError', message: 'superseded by a newer build' } },
     ]);
-    started[0].fail(new LiveError('CancelledError', 'superseded by a newer build'));
+    started[0].fail(new RpcError('CancelledError', 'superseded by a newer build'));
     await until(() => expect(started).toHaveLength(2));
     expect(started.map((s) => s.type)).toEqual(['build', 'build']);
     started[1].finish('built 3');
@@ -111,7 +113,7 @@ describe('Host', () => {
     const order: string[] = [];
     host.schedule(async () => {
       order.push('recovery');
-      host.notify({ kind: 'failed', message: 'no' });
+      host.notify({ type: 'notice', notice: { kind: 'failed', message: 'no' } });
     });
     started[0].finish('one');
     await until(() => expect(started).toHaveLength(2));
