@@ -20,11 +20,12 @@ const usage = () => `Usage: npm run train -- --model ${trainableNetworks().map((
 
 Trains on a folder in CIFAR-10's binary layout (data_batch_N.bin for training, test_batch.bin
 for the accuracy after each epoch) and saves a tfjs layers model in --out after every epoch.
-Without --preset, the network's small preset (${trainableNetworks().map((def) => `${def.name}: ${def.trainablePreset}`).join(', ')}) is used. --init DIR starts from the
-weights saved in DIR (same network and options) instead of fresh ones: a long training can go on
-in steps, each with its own warm-up and cosine schedule. Before each test, BatchNorm's moving
-statistics are recomputed from ${RECALIBRATION_IMAGES} training images (saved so, too). A run whose loss
-becomes NaN or stays far above its start stops with exit code 1 and says to lower --lr.`;
+Without --preset, the network's small trainable preset is used (${trainableNetworks().map((def) => `${def.name}: ${def.trainablePreset}`).join(', ')}).
+--init DIR starts from the weights saved in DIR (same network and options) instead of fresh ones:
+a long training can go on in steps, each with its own warm-up and cosine schedule. Before each
+test, BatchNorm's moving statistics are recomputed from ${RECALIBRATION_IMAGES} training images (saved so, too).
+A run whose loss becomes NaN or stays far above its start stops with exit code 1 and says to
+lower --lr.`;
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n\n${usage()}\n`);

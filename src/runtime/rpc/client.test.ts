@@ -1,27 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RpcClient, type Crashed, type RpcPort } from './client';
-import type { Request, Response } from './protocol';
-import type { TestProtocol } from './test-protocol';
-
-function fakePort() {
-  const sent: Request<TestProtocol>[] = [];
-  const port: RpcPort<TestProtocol> & { terminated: boolean } = {
-    onmessage: null,
-    onerror: null,
-    terminated: false,
-    postMessage: (message) => sent.push(message),
-    terminate: () => {
-      port.terminated = true;
-    },
-  };
-  const reply = (message: Response<TestProtocol>) => port.onmessage?.({ data: message } as MessageEvent<Response<TestProtocol>>);
-  const crash = (message: string) => port.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
-  return { port, sent, reply, crash };
-}
+import { RpcClient, type Crashed } from './client';
+import { fakePort, type TestProtocol } from './test-protocol';
 
 /** A client over fake ports, a fresh one for each worker it starts. */
 function setup(timeouts?: Partial<Record<'wait' | 'sync', number>>) {
-  const ports: ReturnType<typeof fakePort>[] = [];
+  const ports: ReturnType<typeof fakePort<TestProtocol>>[] = [];
   const client = new RpcClient<TestProtocol>(
     () => {
       ports.push(fakePort());
@@ -127,7 +110,7 @@ describe('RpcClient events and messages', () => {
     class Poking extends RpcClient<TestProtocol> {
       poke = () => this.post({ type: 'poke' });
     }
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const ports: ReturnType<typeof fakePort<TestProtocol>>[] = [];
     const client = new Poking(() => (ports.push(fakePort()), ports.at(-1)!.port), { label: 'the test worker' });
     client.poke();
     expect(ports).toHaveLength(0);

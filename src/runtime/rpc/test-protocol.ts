@@ -1,6 +1,8 @@
-// A small protocol for the tests of this folder: calls that finish when the test says so.
+// For the tests of the RPC layer and of the workers' clients: a small protocol whose calls finish
+// when the test says so, and a fake worker port.
 
-import type { Response } from './protocol';
+import type { RpcPort } from './client';
+import type { Protocol, Request, Response } from './protocol';
 import { Server, type CallContext, type Handlers, type ServeOptions } from './serve';
 
 export interface TestProtocol {
@@ -33,4 +35,21 @@ export function testServer(options: ServeOptions<TestProtocol>) {
   };
   const server = new Server(handlers, (message, transfer) => posted.push({ message, transfer }), options);
   return { server, started, posted, messages: () => posted.map((p) => p.message) };
+}
+
+/** A fake worker for a client: what the client sent, and the worker's replies and crash. */
+export function fakePort<P extends Protocol = TestProtocol>() {
+  const sent: Request<P>[] = [];
+  const port: RpcPort<P> & { terminated: boolean } = {
+    onmessage: null,
+    onerror: null,
+    terminated: false,
+    postMessage: (message) => sent.push(message),
+    terminate: () => {
+      port.terminated = true;
+    },
+  };
+  const reply = (message: Response<P>) => port.onmessage?.({ data: message } as MessageEvent<Response<P>>);
+  const crash = (message: string) => port.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
+  return { port, sent, reply, crash };
 }

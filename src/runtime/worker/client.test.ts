@@ -1,21 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveClient, type WorkerPort } from './client';
-import type { Request, Response } from './protocol';
+import { fakePort as fakeWorkerPort } from '../rpc/test-protocol';
+import { LiveClient } from './client';
+import type { LiveProtocol } from './protocol';
 
-function fakePort() {
-  const sent: Request[] = [];
-  const port: WorkerPort & { terminated: boolean } = {
-    onmessage: null,
-    onerror: null,
-    terminated: false,
-    postMessage: (message) => sent.push(message),
-    terminate: () => {
-      port.terminated = true;
-    },
-  };
-  const reply = (message: Response) => port.onmessage?.({ data: message } as MessageEvent<Response>);
-  return { port, sent, reply };
-}
+/** A fake live worker. */
+const fakePort = () => fakeWorkerPort<LiveProtocol>();
 
 const memory = { backend: 'cpu', numTensors: 3, numBytes: 12 } as const;
 
