@@ -88,6 +88,7 @@ export function layerCost(layer: Layer, input: Shape, output: Shape): LayerCost 
     case 'dropout':
     case 'flatten':
     case 'softmax':
+    case 'padChannels':
       return NONE;
     default:
       return assertNever(layer);

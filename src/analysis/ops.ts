@@ -44,6 +44,7 @@ export function extraOps(layer: LayerCount, extras: ReadonlySet<Extra>): number 
     case 'dropout':
     case 'flatten':
     case 'softmax':
+    case 'padChannels':
       break;
     default:
       return assertNever(layer.kind);

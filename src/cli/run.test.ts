@@ -92,7 +92,7 @@ describe('cli export', () => {
 
 describe('cli errors: exit code 2 and a message listing what is valid', () => {
   it.each([
-    [['counts', 'resnet'], 'unknown model "resnet"; valid models: googlenet, xception'],
+    [['counts', 'alexnet'], 'unknown model "alexnet"; valid models: googlenet, xception, vgg, resnet'],
     [['counts', 'googlenet', '--set', 'stem=huge'], 'valid values: dense, separable, cifar'],
     [['counts', 'googlenet', '--set', 'colour=red'], 'valid options: inception, stem, branch5x5, bn, aux'],
     [['counts', 'googlenet', '--set', 'stem'], '--set takes key=value'],

@@ -35,6 +35,6 @@ describe('catalog', () => {
 describe('catalogEntry', () => {
   it('finds an entry by id and nothing for an unknown id', () => {
     expect(catalogEntry('xception-keras')?.label).toBe('Xception Keras');
-    expect(catalogEntry('resnet')).toBeUndefined();
+    expect(catalogEntry('alexnet')).toBeUndefined();
   });
 });

@@ -18,6 +18,12 @@ export type InputPreparation =
 /** [-1, 1]: Keras' Xception ("tf" mode) and every network this app trains. */
 export const MINUS_ONE_TO_ONE: InputPreparation = { scale: [-1, 1] };
 
+/** torchvision's ImageNet models: [0, 1], then the ImageNet mean and std, RGB. */
+export const TORCHVISION_IMAGENET: InputPreparation = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], range: 1, channelOrder: 'rgb' };
+
+/** Keras' "caffe" mode (VGG16, ResNet50): BGR bytes minus the ImageNet mean, not scaled. */
+export const KERAS_CAFFE: InputPreparation = { mean: [103.939, 116.779, 123.68], std: [1, 1, 1], range: 255, channelOrder: 'bgr' };
+
 /**
  * The preparation as one affine step per input channel: channel k of the input is
  * `byte[source[k]] / divisor[k] − offset[k]`. Dividing (rather than multiplying by a reciprocal)

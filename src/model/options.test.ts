@@ -25,7 +25,7 @@ describe('configure', () => {
   });
 
   it('lists the valid models for an unknown one', () => {
-    expect(message(() => configure('resnet'))).toBe('unknown model "resnet"; valid models: googlenet, xception');
+    expect(message(() => configure('alexnet'))).toBe('unknown model "alexnet"; valid models: googlenet, xception, vgg, resnet');
   });
 
   it('lists the valid options for an unknown option', () => {

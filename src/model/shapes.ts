@@ -160,6 +160,11 @@ function layerOutput(layer: Layer, input: Shape): Shape {
     case 'dropout':
     case 'softmax':
       return input;
+    case 'padChannels': {
+      const [h, w, c] = requireMap(layer.name, input);
+      if (layer.channels < c) throw new ShapeError(layer.name, `cannot pad ${c} channels down to ${layer.channels}`);
+      return [h, w, layer.channels];
+    }
     default:
       return assertNever(layer);
   }

@@ -94,6 +94,15 @@ export interface Softmax extends Named {
   readonly kind: 'softmax';
 }
 
+/**
+ * Zero channels appended after the input's, up to `channels`: with a strided 1x1 pool before it,
+ * the parameter-free shortcut of ResNet's option A (He et al. 2015, §3.3) where the shape changes.
+ */
+export interface PadChannels extends Named {
+  readonly kind: 'padChannels';
+  readonly channels: number;
+}
+
 export type Layer =
   | Conv2D
   | SeparableConv2D
@@ -106,7 +115,8 @@ export type Layer =
   | Dropout
   | Flatten
   | Dense
-  | Softmax;
+  | Softmax
+  | PadChannels;
 
 export type LayerKind = Layer['kind'];
 

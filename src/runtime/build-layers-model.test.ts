@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/counts';
 import { configure } from '../model/networks';
 import { googlenetOptionSpecs } from '../model/networks/googlenet';
+import { vggOptionSpecs } from '../model/networks/vgg';
+import { resnetOptionSpecs } from '../model/networks/resnet';
 import { xceptionOptionSpecs } from '../model/networks/xception';
 import type { OptionSpec } from '../model/options';
 import { inferShapes, isShapedBlock, type ShapedBlock } from '../model/shapes';
@@ -39,6 +41,14 @@ describe('countParams() equals the counter\'s params', () => {
     { network: 'googlenet', options: { stem: 'cifar', input: 32 } },
     { network: 'xception', options: { middle: 0 } },
     { network: 'xception', options: { middle: 3 } },
+    ...choiceCases('vgg', vggOptionSpecs), // at 224×224: config=D is keras.applications.VGG16, 138,357,544
+    { network: 'vgg', options: { fc: 0 } },
+    { network: 'vgg', options: {}, preset: 'small' },
+    ...choiceCases('resnet', resnetOptionSpecs),
+    { network: 'resnet', options: { shortcut: 'A' } }, // zero-padded 64 → 256 channels in bottlenecks
+    { network: 'resnet', options: { preact: 'on', shortcut: 'C', depth: '18' } },
+    { network: 'resnet', options: { preact: 'on' }, preset: 'cifar' },
+    { network: 'resnet', options: {}, preset: 'keras' },
   ];
   const label = (c: (typeof cases)[number]) =>
     [c.network, ...(c.preset ? [`preset=${c.preset}`] : []), ...Object.entries(c.options).map(([k, v]) => `${k}=${v}`)].join(' ');
@@ -61,6 +71,9 @@ describe('tfjs output shapes equal inferShapes', () => {
   it.each([
     ['googlenet', { aux: 'on' }],
     ['xception', {}],
+    ['vgg', { config: 'A-LRN', bn: 'on', input: 64, fc: 256 }],
+    ['resnet', { depth: '50', preact: 'on' }],
+    ['resnet', { depth: '56', shortcut: 'A', input: '32' }],
   ] as const)('%s %o', (network, options) => {
     const { model } = configure(network, options);
     const shaped = inferShapes(model);
@@ -86,6 +99,10 @@ describe('forward pass of small models', () => {
     ['googlenet', { stem: 'cifar', width: 0.125, input: 32, classes: 10, aux: 'on' }, 3],
     ['googlenet', { width: 0.125, input: 64, classes: 10 }, 1], // the paper's stem, with LRN
     ['xception', { stem: 'cifar', width: 0.0625, middle: 1, input: 32, classes: 10 }, 1],
+    ['vgg', { config: 'A-LRN', width: 0.125, input: 32, classes: 10, fc: 32 }, 1], // Krizhevsky's LRN
+    ['vgg', { config: 'E', bn: 'on', width: 0.125, input: 32, classes: 10, fc: 0 }, 1],
+    ['resnet', { depth: '20', shortcut: 'A', input: 32, classes: 10 }, 1],
+    ['resnet', { depth: '18', preact: 'on', width: 0.125, input: 64, classes: 10 }, 1],
   ] as const)('%s %o', (network, options, outputs) => {
     const { model } = configure(network, options);
     const start = tf.memory().numTensors;

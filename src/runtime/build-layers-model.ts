@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertNever, type Layer, type Model, type Node } from '../model/types';
 import { LRN } from './lrn-layer';
+import { PadChannels } from './pad-channels-layer';
 
 export interface BuildOptions {
   /**
@@ -116,6 +117,8 @@ function createLayer(layer: Layer, kernel: KernelInit): tf.layers.Layer {
       return tf.layers.dropout({ name, rate: layer.rate });
     case 'flatten':
       return tf.layers.flatten({ name });
+    case 'padChannels':
+      return new PadChannels(layer);
     case 'dense':
       return tf.layers.dense({
         name,

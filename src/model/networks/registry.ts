@@ -7,8 +7,10 @@ import type { NetworkName } from '../types';
 import type { NetworkDef } from './contract';
 import { googlenetNetwork } from './googlenet';
 import { xceptionNetwork } from './xception';
+import { resnetNetwork } from './resnet';
+import { vggNetwork } from './vgg';
 
-const registered: NetworkDef[] = [googlenetNetwork, xceptionNetwork];
+const registered: NetworkDef[] = [googlenetNetwork, xceptionNetwork, vggNetwork, resnetNetwork];
 
 /** Every network by name. Read at call time: `registerNetwork` adds to it. */
 export const networks: Record<NetworkName, NetworkDef> = {};

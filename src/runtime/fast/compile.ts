@@ -15,6 +15,7 @@ import {
   type SeparableConv2D,
   type Sequence,
 } from '../../model/types';
+import { padChannels } from '../pad-channels-layer';
 import { affineTensors, batchNormAffine, layerWeights, scaleBias, scaleKernel, weight, type Affine } from './weights';
 
 /** Applies one piece of the network; side outputs (taps) are pushed onto `taps` in network order. */
@@ -116,6 +117,8 @@ function compileLayer(layer: Layer, fusion: Fusion, c: Compiler): Op {
       return (x) => x;
     case 'flatten':
       return (x) => tf.reshape(x, [x.shape[0], -1]);
+    case 'padChannels':
+      return (x) => padChannels(x, layer.channels);
     default:
       return assertNever(layer);
   }

@@ -33,6 +33,10 @@ const cases: [NetworkName, Record<string, unknown>][] = [
   ['xception', { ...xceptionSmall, order: 'pointwise-first', intermediate: 'relu' }],
   ['xception', { ...xceptionSmall, conv: 'regular' }],
   ['xception', { ...xceptionSmall, residual: 'off' }],
+  ['resnet', { depth: '20', shortcut: 'A', input: 32, classes: 10 }],
+  ['resnet', { depth: '20', preact: 'on', input: 32, classes: 10 }],
+  ['resnet', { depth: '50', stride: 'v1', bias: 'on', width: 0.125, input: 64 }],
+  ['resnet', { depth: '18', residual: 'off', shortcut: 'C', width: 0.25, input: 64 }],
 ];
 
 const label = (network: string, options: Record<string, unknown>) =>

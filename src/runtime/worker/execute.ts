@@ -93,7 +93,8 @@ export function layersRunner(description: Model, layersModel: tf.LayersModel): R
       case 'dropout':
       case 'flatten':
       case 'dense':
-      case 'softmax': {
+      case 'softmax':
+      case 'padChannels': {
         const out = layer(node.name).apply(x, { training: false }) as tf.Tensor;
         const id = `${parent}/${node.name}`;
         if (keep.has(id)) kept[id] = out;

@@ -39,6 +39,8 @@ export function layerSublabel(layer: LayerCount): string {
       return 'flatten';
     case 'softmax':
       return 'softmax';
+    case 'padChannels':
+      return `zero-pad to ${node.channels} channels`;
     default:
       return assertNever(node);
   }

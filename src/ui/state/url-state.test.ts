@@ -48,12 +48,12 @@ describe('parseUrl', () => {
   });
 
   it('an unknown network, an unknown key and a missing module are reported, not fatal', () => {
-    const { state, notices } = parseUrl('?net=resnet&colour=red&sel=inception_9z&open=inception_3a,nope');
+    const { state, notices } = parseUrl('?net=alexnet&colour=red&sel=inception_9z&open=inception_3a,nope');
     expect(state.config.network).toBe('googlenet');
     expect(state.selected).toBeUndefined();
     expect(state.expanded).toEqual(['inception_3a']);
     expect(notices).toHaveLength(4);
-    expect(notices[0]).toContain('valid networks: googlenet, xception');
+    expect(notices[0]).toContain('valid networks: googlenet, xception, vgg, resnet');
   });
 
   it('a configuration that cannot be built is replaced by the defaults', () => {
