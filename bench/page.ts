@@ -12,9 +12,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { getNetwork } from '../src/model/networks';
+import { getNetwork, type OptionText } from '../src/model/networks';
 import type { NetworkName } from '../src/model/types';
-import { checkConfig, listAt, networkAt, objectAt, readCases, textAt } from './cases';
+import { caseConfigAt, checkConfig, listAt, objectAt, readCases, textAt } from './cases';
 
 const PORT = 5181;
 const RUNS = 7;
@@ -24,21 +24,21 @@ const DIST = 'dist';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The switches flipped, one per network page: bench/cases/page-switches.json, each an option
- * and the two values it alternates between; each value is checked on the network's default
- * preset, the configuration the page opens with.
+ * The switches flipped, one per page: bench/cases/page-switches.json, each a network, the options
+ * the page opens with (on its default preset; `{}` for the default), and an option with the two
+ * values it alternates between. Each value is checked on that configuration.
  */
-function readSwitches(): { network: NetworkName; key: string; values: [string, string] }[] {
+function readSwitches(): { network: NetworkName; options: OptionText; key: string; values: [string, string] }[] {
   const { json, at } = readCases('page-switches.json');
   return listAt(json, at).map((value, i) => {
     const where = `${at}[${i}]`;
-    const entry = objectAt(value, where, ['network', 'option', 'values']);
-    const network = networkAt(entry.network, `${where}.network`);
+    const entry = objectAt(value, where, ['network', 'options', 'option', 'values']);
+    const { network, options } = caseConfigAt({ network: entry.network, options: entry.options ?? {} }, where);
     const key = textAt(entry.option, `${where}.option`);
     const values = listAt(entry.values, `${where}.values`).map((v, j) => textAt(v, `${where}.values[${j}]`));
     if (values.length !== 2) throw new Error(`${where}.values: expected the two values to switch between, got ${values.length}`);
-    for (const v of values) checkConfig({ network, preset: getNetwork(network).defaultPreset, options: { [key]: v } }, where);
-    return { network, key, values: [values[0], values[1]] };
+    for (const v of values) checkConfig({ network, preset: getNetwork(network).defaultPreset, options: { ...options, [key]: v } }, where);
+    return { network, options, key, values: [values[0], values[1]] };
   });
 }
 
@@ -112,8 +112,8 @@ async function main() {
   });
   const results = [];
   try {
-    for (const { network, key, values } of switchCases) {
-      const url = `http://localhost:${PORT}/?net=${network}`;
+    for (const { network, options, key, values } of switchCases) {
+      const url = `http://localhost:${PORT}/?${new URLSearchParams({ net: network, ...options })}`;
       const loads: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext();
@@ -128,6 +128,7 @@ async function main() {
       await page.close();
       results.push({
         network,
+        options,
         switch: `${key}: ${values.join(' ⇄ ')}`,
         graphButtonsExpanded: nodes,
         interactiveMs: median(loads),
@@ -153,7 +154,8 @@ async function main() {
   console.log('\n| network | navigation → interactive graph (median ms) | switch, all expanded | graph nodes | switch median ms | switch max ms |');
   console.log('| --- | ---: | --- | ---: | ---: | ---: |');
   for (const r of results) {
-    console.log(`| ${r.network} | ${r.interactiveMs.toFixed(0)} | ${r.switch} | ${r.graphButtonsExpanded} | ${r.switchMedianMs.toFixed(1)} | ${r.switchMaxMs.toFixed(1)} |`);
+    const opened = Object.entries(r.options).map(([k, v]) => ` ${k}=${v}`).join('');
+    console.log(`| ${r.network}${opened} | ${r.interactiveMs.toFixed(0)} | ${r.switch} | ${r.graphButtonsExpanded} | ${r.switchMedianMs.toFixed(1)} | ${r.switchMaxMs.toFixed(1)} |`);
   }
 }
 

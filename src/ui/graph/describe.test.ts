@@ -62,5 +62,11 @@ describe('moduleSublabel', () => {
     const xception = sublabels('xception');
     expect(xception.module('block2')).toBe('add of 2 branches');
     expect(xception.module('block5')).toBe('add, identity shortcut');
+    // A ResNet block is the sum and its ReLU: every layer inside is counted, not the two items.
+    const resnet = sublabels('resnet', { depth: '18' });
+    expect(resnet.module('layer1.0')).toBe('residual block, 6 layers');
+    expect(resnet.module('layer2.0')).toBe('residual block, 8 layers');
+    expect(resnet.module('layer1.0/residual')).toBe('add, identity shortcut');
+    expect(sublabels('resnet', { depth: '18', residual: 'off' }).module('layer1.0')).toBe('6 layers');
   });
 });

@@ -60,8 +60,10 @@ export function moduleSublabel(module: ModuleCount): string {
         : `add of ${branches(module.children.length)}`;
     case 'sequence': {
       const only = module.items.length === 1 ? module.items[0] : undefined;
-      const what = only && !('path' in only) ? layerSublabel(only) : layers(module.items.length);
-      return module.tap ? `side output, ${what}` : what;
+      const what = only && !('path' in only) ? layerSublabel(only) : layers(module.layers.length);
+      // A sequence around an addition is a residual block (ResNet's: the sum, then its ReLU).
+      const residual = module.children.some((child) => child.kind === 'add');
+      return module.tap ? `side output, ${what}` : residual ? `residual block, ${what}` : what;
     }
     default:
       return assertNever(module.kind);
