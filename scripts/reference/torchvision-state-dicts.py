@@ -1,4 +1,4 @@
-"""Writes src/model/networks/reference/torchvision-resnet.json: the state-dict keys and shapes of
+"""Writes src/analysis/reference/torchvision-resnet.json: the state-dict keys and shapes of
 torchvision's ResNets, read from torchvision itself, for the unit test that checks our ResNet
 names every weight as torchvision does (so its .pth files map by name).
 
@@ -19,7 +19,7 @@ import torch  # noqa: E402
 import torchvision  # noqa: E402
 from torchvision import models  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[2] / "src/model/networks/reference/torchvision-resnet.json"
+OUT = Path(__file__).resolve().parents[2] / "src/analysis/reference/torchvision-resnet.json"
 
 
 def describe(model: torch.nn.Module) -> dict:

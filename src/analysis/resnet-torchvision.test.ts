@@ -3,8 +3,8 @@
 // so that its .pth files map by key with no renaming table.
 
 import { describe, expect, it } from 'vitest';
-import { analyze, type LayerCount } from '../../analysis/counts';
-import { configure } from './configure';
+import { analyze, type LayerCount } from './counts';
+import { configure } from '../model/networks';
 import reference from './reference/torchvision-resnet.json';
 
 type Key = [string, number[]];

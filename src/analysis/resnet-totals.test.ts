@@ -2,8 +2,8 @@
 // exact, and the paper's rounded ones checked against the arithmetic.
 
 import { describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../analysis/counts';
-import { configure } from './configure';
+import { analyze, type Analysis } from './counts';
+import { configure } from '../model/networks';
 
 const analysisOf = (overrides: Record<string, string> = {}, preset?: string): Analysis => analyze(configure('resnet', overrides, preset).model);
 
