@@ -1,5 +1,6 @@
-// The bottleneck lab and the compare view, mounted by e2e/harness/lab-compare.html: the numbers a
-// person reads, what bad input does, and that the scatter plot picks configuration B.
+// The two labs and the compare view, mounted by e2e/harness/lab-compare.html: the numbers a person
+// reads, what bad input does, the keyboard and a phone's width, and that the scatter plot picks
+// configuration B.
 import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleErrors } from './console-errors';
 
@@ -8,6 +9,10 @@ const compare = (page: Page) => page.getByRole('region', { name: 'Compare' });
 /** One of the lab's inputs; exact, since "Width" is also part of "Bottleneck width". */
 const field = (page: Page, label: string) => lab(page).getByLabel(label, { exact: true });
 const card = (page: Page, title: string) => lab(page).getByRole('article', { name: title });
+const factor = (page: Page) => page.getByRole('region', { name: 'Factorization lab' });
+const factorField = (page: Page, label: string) => factor(page).getByLabel(label, { exact: true });
+/** Exact, since "Two 3x3 convs" is also part of "Two 3x3 convs at 256". */
+const factorCard = (page: Page, title: string) => factor(page).getByRole('article', { name: title, exact: true });
 const totals = (page: Page) => compare(page).getByRole('table', { name: 'Totals' });
 const totalRow = (page: Page, label: string) =>
   totals(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
@@ -86,6 +91,120 @@ test.describe('bottleneck lab', () => {
     await lab(page).getByRole('button', { name: /inception_3a/ }).click();
     await expect(field(page, 'Channels')).toHaveValue('192');
     await expect(card(page, '1x1 bottleneck')).toContainText('1×1×192×16 + 5×5×16×32 = 15,872');
+  });
+});
+
+test.describe('factorization lab', () => {
+  test('shows 49·C² against 27·C² and 25·C² against 18·C² at C = 256, and again for a C typed in', async ({ page }) => {
+    await expect(factorField(page, 'Channels')).toHaveValue('256');
+    // 256² = 65,536: 49 × 65,536 = 3,211,264 and 27 × 65,536 = 1,769,472; 25× and 18× below.
+    const sevens = [
+      ['One 7x7 conv', '7·7·C² = 49·C²', '7×7×256×256 = 3,211,264', '7×7'],
+      ['Three 3x3 convs', '3 × 3·3·C² = 27·C²', '3×3×256×256 + 3×3×256×256 + 3×3×256×256 = 1,769,472', '7×7'],
+      ['One 5x5 conv', '5·5·C² = 25·C²', '5×5×256×256 = 1,638,400', '5×5'],
+      ['Two 3x3 convs', '2 × 3·3·C² = 18·C²', '3×3×256×256 + 3×3×256×256 = 1,179,648', '5×5'],
+    ];
+    for (const [title, symbolic, formula, field] of sevens) {
+      await expect(factorCard(page, title)).toContainText(symbolic);
+      await expect(factorCard(page, title)).toContainText(formula);
+      await expect(factorCard(page, title)).toContainText(`Receptive field${field}`);
+    }
+    await expect(factorCard(page, 'One 7x7 conv')).toContainText('10,070,523,904 MACs');
+    await expect(factorCard(page, 'Three 3x3 convs')).toContainText('1,769,472 × 56×56 = 5,549,064,192');
+    await expect(factorCard(page, 'Three 3x3 convs')).toContainText('with the same 7×7 receptive field and 2 more ReLUs');
+    await expect(factorCard(page, 'Three 3x3 convs')).toContainText('3 ReLUs');
+
+    await factorField(page, 'Channels').fill('64');
+    // 64² = 4,096: 49× = 200,704, 27× = 110,592, 25× = 102,400, 18× = 73,728.
+    await expect(factorCard(page, 'One 7x7 conv')).toContainText('7×7×64×64 = 200,704');
+    await expect(factorCard(page, 'Three 3x3 convs')).toContainText('= 110,592');
+    await expect(factorCard(page, 'One 5x5 conv')).toContainText('5×5×64×64 = 102,400');
+    await expect(factorCard(page, 'Two 3x3 convs')).toContainText('= 73,728');
+  });
+
+  test('shows the bottleneck block at 69,632 weights against 1,179,648, with the receptive fields', async ({ page }) => {
+    const block = factorCard(page, 'Bottleneck block 256 → 64 → 256');
+    await expect(block).toContainText('1×1×256×64 + 3×3×64×64 + 1×1×64×256 = 69,632');
+    await expect(block).toContainText('C·b + 3·3·b² + b·C = 2·C·b + 9·b²');
+    await expect(block).toContainText('69,632 × 56×56 = 218,365,952');
+    await expect(block).toContainText('Receptive field3×3');
+    await expect(block).toContainText('16.9× fewer weights');
+    await expect(block).toContainText('a 3×3 receptive field instead of 5×5 and 1 more ReLU');
+    const wide = factorCard(page, 'Two 3x3 convs at 256');
+    await expect(wide).toContainText('3×3×256×256 + 3×3×256×256 = 1,179,648');
+    await expect(wide).toContainText('Receptive field5×5');
+    await expect(factorCard(page, 'Two 3x3 convs at 64')).toContainText('= 73,728');
+    await expect(factorCard(page, 'Two 3x3 convs at 64')).toContainText(
+      'the bottleneck block has 5.6% fewer weights than it, and 256 channels at its ends instead of 64',
+    );
+    await expect(factor(page)).toContainText('69,632 weights for the bottleneck block, 1,179,648 for two 3x3 convs at 256 channels');
+  });
+
+  test('biases switch on from the keyboard: params grow, MACs do not', async ({ page }) => {
+    await factorField(page, 'Bottleneck width').focus();
+    await page.keyboard.press('Tab');
+    const biases = factor(page).getByLabel(/^Biases/);
+    await expect(biases).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(biases).toBeChecked();
+    const block = factorCard(page, 'Bottleneck block 256 → 64 → 256');
+    // 69,632 + 64 + 64 + 256 = 70,016.
+    await expect(block).toContainText('Params (weights + biases)');
+    await expect(block).toContainText('1×1×256×64 + 64 + 3×3×64×64 + 64 + 1×1×64×256 + 256 = 70,016');
+    await expect(block).toContainText('218,365,952 MACs');
+    await expect(factorCard(page, 'One 7x7 conv')).toContainText('7×7×256×256 + 256 = 3,211,520');
+
+    // Typing a size from the keyboard: Tab from Height past Width to Channels.
+    await factorField(page, 'Height').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(factorField(page, 'Channels')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('128');
+    // 49 × 128² + 128 = 802,944.
+    await expect(factorCard(page, 'One 7x7 conv')).toContainText('7×7×128×128 + 128 = 802,944');
+  });
+
+  test('an empty or too large field is named, no NaN appears, the last result stays', async ({ page }) => {
+    await factorField(page, 'Channels').fill('');
+    const alert = factor(page).getByRole('alert');
+    await expect(alert).toContainText('Cannot compute these convs.');
+    await expect(alert).toContainText('Channels must be a whole number from 1 to 4096, it is empty.');
+    await expect(alert).toContainText('The numbers below are from the last valid input.');
+    await expect(factorField(page, 'Channels')).toHaveAttribute('aria-invalid', 'true');
+    await expect(factorCard(page, 'Three 3x3 convs')).toContainText('1,769,472');
+    await expect(factor(page)).not.toContainText('NaN');
+
+    await factorField(page, 'Width').fill('5000');
+    await expect(alert).toContainText('Width must be a whole number from 1 to 1024, not 5000.');
+    await factorField(page, 'Width').fill('56');
+    await factorField(page, 'Channels').fill('32');
+    await expect(factor(page).getByRole('alert')).toHaveCount(0);
+    await expect(factor(page)).toContainText('A bottleneck of 64 is not narrower than the 32 channels, so the block cannot save anything.');
+    // The bottleneck lab beside it is untouched.
+    await expect(card(page, 'Direct conv')).toContainText('320,000');
+  });
+
+  test('FLOPs are twice the MACs; an example fills in the sizes', async ({ page }) => {
+    await page.getByLabel('Unit').selectOption('flops');
+    await expect(factorCard(page, 'Three 3x3 convs')).toContainText('2 × 1,769,472 × 56×56 = 11,098,128,384');
+    await factor(page).getByRole('button', { name: /conv4_x/ }).click();
+    await expect(factorField(page, 'Channels')).toHaveValue('1024');
+    // 2 · 1,024 · 256 + 9 · 256² = 524,288 + 589,824 = 1,114,112; 18 · 1,024² = 18,874,368.
+    await expect(factorCard(page, 'Bottleneck block 1024 → 256 → 1024')).toContainText('= 1,114,112');
+    await expect(factorCard(page, 'Two 3x3 convs at 1024')).toContainText('= 18,874,368');
+  });
+
+  test('at a phone width (390 px) nothing scrolls sideways and every card fits', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(factorCard(page, 'Bottleneck block 256 → 64 → 256')).toContainText('69,632');
+    await factor(page).getByLabel(/^Biases/).check();
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, 'pixels the page scrolls sideways').toBeLessThanOrEqual(0);
+    for (const article of await factor(page).getByRole('article').all()) {
+      const box = await article.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390, 'a card within the screen').toBe(true);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-// A page for the browser tests: the bottleneck lab and the compare view mounted on their own, with
+// A page for the browser tests: the two labs and the compare view mounted on their own, with
 // the state a page would hold (A, B, the unit) kept here, so they are tested without the app shell.
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,6 +6,7 @@ import type { Unit } from '../../src/analysis/ops';
 import { CompareView } from '../../src/ui/compare/CompareView';
 import { explore } from '../../src/ui/explore';
 import { BottleneckLab } from '../../src/ui/lab/BottleneckLab';
+import { FactorizationLab } from '../../src/ui/lab/FactorizationLab';
 import type { ConfigText } from '../../src/model';
 import '../../src/ui/styles.css';
 
@@ -30,6 +31,7 @@ function Harness() {
         A: {a.network} {JSON.stringify(a.text)}
       </p>
       <BottleneckLab unit={unit} />
+      <FactorizationLab unit={unit} />
       <CompareView a={explored} b={b} unit={unit} extras={[]} onChangeB={setB} onPickA={setA} />
     </div>
   );

@@ -4,6 +4,7 @@
 // position and MACs = weights × H×W.
 
 import { formatCount, times } from './format';
+import { wholeNumberIssues, type FieldIssue, type LabFieldSpec } from './lab-input';
 import type { Unit } from './ops';
 
 export interface LabInput {
@@ -22,7 +23,7 @@ export type LabField = keyof LabInput;
  * Each field's name as shown and its accepted range. The upper bounds keep every count, FLOPs
  * included, below 2^53, where doubles stop being exact integers (largest: 2 × 226·4096²·1024²).
  */
-export const LAB_FIELDS: readonly { readonly key: LabField; readonly label: string; readonly max: number }[] = [
+export const LAB_FIELDS: readonly LabFieldSpec<LabField>[] = [
   { key: 'height', label: 'Height', max: 1024 },
   { key: 'width', label: 'Width', max: 1024 },
   { key: 'channels', label: 'Channels', max: 4096 },
@@ -34,10 +35,7 @@ export const LAB_FIELDS: readonly { readonly key: LabField; readonly label: stri
 /** The worked example of the background notes: 30×30×200 in, 64 filters of 5×5, a bottleneck of 16. */
 export const LAB_DEFAULTS: LabInput = { height: 30, width: 30, channels: 200, kernel: 5, filters: 64, bottleneck: 16 };
 
-export interface LabIssue {
-  readonly field: LabField;
-  readonly message: string;
-}
+export type LabIssue = FieldIssue<LabField>;
 
 export interface LabStep {
   /** e.g. `1x1 conv, 200 → 16`. */
@@ -71,14 +69,7 @@ export type LabResult =
 
 /** Every problem with the input, each naming its field; empty when the lab can run. */
 export function validateLab(input: LabInput): LabIssue[] {
-  const issues: LabIssue[] = [];
-  for (const { key, label, max } of LAB_FIELDS) {
-    const value = input[key];
-    if (!Number.isInteger(value) || value < 1 || value > max) {
-      const got = Number.isNaN(value) ? 'it is empty' : `not ${value}`;
-      issues.push({ field: key, message: `${label} must be a whole number from 1 to ${max}, ${got}.` });
-    }
-  }
+  const issues: LabIssue[] = wholeNumberIssues(LAB_FIELDS, input);
   const sizesValid = !issues.some((i) => i.field === 'kernel' || i.field === 'height' || i.field === 'width');
   if (sizesValid && (input.kernel > input.height || input.kernel > input.width)) {
     issues.push({

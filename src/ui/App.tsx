@@ -14,6 +14,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { GraphView } from './graph/GraphView';
 import { Inspector } from './inspector/Inspector';
 import { BottleneckLab } from './lab/BottleneckLab';
+import { FactorizationLab } from './lab/FactorizationLab';
 import { ClassifyPanel, type IncomingImage } from './classify/ClassifyPanel';
 import { imagenetTarget } from './classify/imagenet-target';
 import { usePageImageInput } from './classify/usePageImageInput';
@@ -180,7 +181,10 @@ export function App() {
           )}
           {state.view === 'lab' && (
             <div role="tabpanel" aria-labelledby="tab-lab">
-              <BottleneckLab unit={state.unit} measureConvs={measureConvs} />
+              <div className="labs">
+                <BottleneckLab unit={state.unit} measureConvs={measureConvs} />
+                <FactorizationLab unit={state.unit} />
+              </div>
             </div>
           )}
           {liveOpened && (

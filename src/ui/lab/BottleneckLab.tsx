@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { LAB_DEFAULTS, bottleneckLab, type LabField, type LabResult } from '../../analysis/bottleneck';
+import { LAB_DEFAULTS, LAB_FIELDS, bottleneckLab, type LabField, type LabResult } from '../../analysis/bottleneck';
 import type { Unit } from '../../analysis/ops';
 import { DesignCard } from './DesignCard';
 import { LabBars } from './LabBars';
@@ -43,7 +43,15 @@ export function BottleneckLab({ unit, measureConvs }: BottleneckLabProps) {
         One convolution layer, three ways to build it. All use “same” padding, stride 1 and no biases, so every
         weight is used once per output pixel.
       </p>
-      <LabFields text={text} invalid={new Set(issues.map((i) => i.field))} onChange={setField} onExample={setExample} />
+      <LabFields
+        legend="Input feature map and layer"
+        fields={LAB_FIELDS}
+        text={text}
+        invalid={new Set(issues.map((i) => i.field))}
+        examples={LAB_EXAMPLES}
+        onChange={setField}
+        onExample={setExample}
+      />
       {issues.length > 0 && <LabIssues issues={issues} />}
       {visible && (
         <div className={result.ok ? 'lab-results' : 'lab-results stale'}>

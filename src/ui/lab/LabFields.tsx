@@ -1,23 +1,28 @@
-import { useId } from 'react';
-import { LAB_FIELDS, type LabField } from '../../analysis/bottleneck';
-import { LAB_EXAMPLES, type LabText } from './labText';
+import { useId, type ReactNode } from 'react';
+import type { LabFieldSpec } from '../../analysis/lab-input';
+import type { FieldText } from './labText';
 
-interface LabFieldsProps {
-  readonly text: LabText;
+interface LabFieldsProps<F extends string> {
+  readonly legend: string;
+  readonly fields: readonly LabFieldSpec<F>[];
+  readonly text: FieldText<F>;
   /** Fields that have a problem, marked aria-invalid. */
-  readonly invalid: ReadonlySet<LabField>;
-  readonly onChange: (field: LabField, value: string) => void;
+  readonly invalid: ReadonlySet<F>;
+  readonly examples: readonly { readonly id: string; readonly label: string }[];
+  readonly onChange: (field: F, value: string) => void;
   readonly onExample: (id: string) => void;
+  /** Further controls after the numbers (a checkbox). */
+  readonly children?: ReactNode;
 }
 
-/** The six numbers of the layer, and examples that fill them in. */
-export function LabFields({ text, invalid, onChange, onExample }: LabFieldsProps) {
+/** A lab's numbers, each a labelled whole-number input, and examples that fill them in. */
+export function LabFields<F extends string>({ legend, fields, text, invalid, examples, onChange, onExample, children }: LabFieldsProps<F>) {
   const prefix = useId();
   return (
     <fieldset className="lab-fields">
-      <legend>Input feature map and layer</legend>
+      <legend>{legend}</legend>
       <div className="lab-grid">
-        {LAB_FIELDS.map(({ key, label, max }) => (
+        {fields.map(({ key, label, max }) => (
           <div className="field" key={key}>
             <label htmlFor={`${prefix}-${key}`}>{label}</label>
             <input
@@ -34,9 +39,10 @@ export function LabFields({ text, invalid, onChange, onExample }: LabFieldsProps
           </div>
         ))}
       </div>
+      {children}
       <div className="lab-examples">
         <span>Try:</span>
-        {LAB_EXAMPLES.map((example) => (
+        {examples.map((example) => (
           <button type="button" key={example.id} onClick={() => onExample(example.id)}>
             {example.label}
           </button>

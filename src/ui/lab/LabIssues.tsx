@@ -1,14 +1,14 @@
-import type { LabIssue } from '../../analysis/bottleneck';
-
 interface LabIssuesProps {
-  readonly issues: readonly LabIssue[];
+  readonly issues: readonly { readonly message: string }[];
+  /** What cannot be computed: `Cannot compute this layer.` */
+  readonly title?: string;
 }
 
-/** Why the lab cannot compute the current input; each message names its field. */
-export function LabIssues({ issues }: LabIssuesProps) {
+/** Why a lab cannot compute the current input; each message names its field. */
+export function LabIssues({ issues, title = 'Cannot compute this layer.' }: LabIssuesProps) {
   return (
     <div className="alert lab-alert" role="alert">
-      <strong>Cannot compute this layer.</strong>
+      <strong>{title}</strong>
       <ul>
         {issues.map((issue) => (
           <li key={issue.message}>{issue.message}</li>
