@@ -58,7 +58,8 @@ function initialScripts(): { files: string[]; gzipBytes: number; rawBytes: numbe
 }
 
 async function startPreview(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'pipe' });
+  // vite itself, not through npx: killing npx would leave the server running on the port.
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'pipe' });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('vite preview did not start in 30 s')), 30_000);
     server.stdout.on('data', (chunk: Buffer) => {

@@ -175,3 +175,18 @@ test('survives a lost WebGL context: rebuilds and runs again', async ({ page }) 
   await runInference(page);
   await expect(inference(page)).toContainText(/WebGL|WASM/);
 });
+
+test('a network too large for the device is not built: the panel says what it needs and why', async ({ page }) => {
+  // A device that reports 512 MB (navigator.deviceMemory): VGG-16's 553 MB of weights cannot fit.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 0.5 }));
+  await page.goto('/?net=vgg');
+  await page.getByRole('tab', { name: 'Live' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'VGG' });
+  await expect(refusal).toContainText('Not built: it needs about 579 MB (553 MB of float32 weights');
+  await expect(refusal).toContainText("more than half of this device's 0.5 GB of memory");
+  await expect(page.getByText(/^Building /)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run inference' })).toBeDisabled();
+  // The rest of the page goes on working.
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await expect(page.getByRole('region', { name: 'Graph' }).getByRole('button', { name: /^block1/ })).toBeVisible();
+});

@@ -4,7 +4,7 @@
 // `layer1.0.conv1`, `layer1.0.downsample.0`, `fc`), so its weights map by name.
 
 import { add, batchNorm, conv2d, dense, maxPool, relu, scaled, sequence } from '../layers';
-import { MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET, KERAS_CAFFE } from '../input-preparation';
+import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-preparation';
 import { OptionError, choice, numeric, resolveOptions, type OptionsOf } from '../options';
 import type { Layer, Model, Node } from '../types';
 import type { NetworkDef } from './contract';

@@ -4,7 +4,7 @@
 // stacked 3x3 convs; the configurations differ only in how many convs each of the 5 blocks holds.
 
 import { batchNorm, conv2d, dense, maxPool, relu, scaled, sequence } from '../layers';
-import { MINUS_ONE_TO_ONE } from '../input-preparation';
+import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-preparation';
 import { choice, numeric, resolveOptions, type OptionsOf } from '../options';
 import type { Layer, Lrn, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
@@ -107,9 +107,9 @@ export const vggNetwork: NetworkDef = {
   contrast: { config: 'A' },
   inputs: {
     explorer: MINUS_ONE_TO_ONE,
-    torchvision: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], range: 1, channelOrder: 'rgb' },
+    torchvision: TORCHVISION_IMAGENET,
     // keras.applications.vgg16.preprocess_input is the "caffe" mode: BGR, mean subtracted, no std.
-    keras: { mean: [103.939, 116.779, 123.68], std: [1, 1, 1], range: 255, channelOrder: 'bgr' },
+    keras: KERAS_CAFFE,
   },
   build: vgg,
 };

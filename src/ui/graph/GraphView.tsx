@@ -151,7 +151,10 @@ export function GraphView(props: GraphViewProps) {
             ))}
             {layout.nodes.map((n) => (
               <GraphNodeView
-                key={n.id}
+                // A layer keeps its (globally unique) name when a switch moves it to another
+                // module path (ResNet's residual on ⇄ off), so React moves its box instead of
+                // rebuilding it.
+                key={n.kind === 'layer' ? `layer ${n.label}` : n.id}
                 id={n.id}
                 kind={n.kind}
                 x={n.x}

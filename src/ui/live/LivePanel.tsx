@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LiveClient } from '../../runtime/worker/client';
 import type { InputSpec } from '../../runtime/worker/protocol';
+import { inferenceMemory } from '../../analysis/memory';
 import { networks } from '../../model';
 import type { Exploration } from '../explore';
 import { BackendControl } from './BackendControl';
@@ -8,6 +9,7 @@ import { BuildStatus } from './BuildStatus';
 import { FeatureMaps } from './FeatureMaps';
 import { InferenceResults } from './InferenceResults';
 import { mapsPathFor, topModuleOf } from './live-config';
+import { memoryVerdict } from './memory-budget';
 import { ModuleTimes } from './ModuleTimes';
 import { useLiveClient } from './useLiveClient';
 import { useLiveSession } from './useLiveSession';
@@ -35,9 +37,13 @@ export function LivePanel({ exploration, selected, onSelect, client: given }: Li
   const [picked, setPicked] = useState<string>();
   const analysis = exploration.ok ? exploration.analysis : undefined;
   const mapsPath = analysis ? mapsPathFor(analysis, selected ?? picked) : undefined;
+  const memory = useMemo(
+    () => analysis && memoryVerdict(inferenceMemory(analysis), (navigator as { deviceMemory?: number }).deviceMemory),
+    [analysis],
+  );
   const { state, built, setBackend, run, profile, cancel, dismissNotice } = useLiveSession(
     client,
-    exploration.ok ? config : undefined,
+    exploration.ok && memory?.fits ? config : undefined,
     mapsPath,
     input,
   );
@@ -85,8 +91,15 @@ export function LivePanel({ exploration, selected, onSelect, client: given }: Li
           error={state.backendError}
           onChange={setBackend}
         />
-        {exploration.ok ? (
-          <BuildStatus title={title} build={state.build} onCancel={cancelBuild} />
+        {exploration.ok && memory?.fits === false ? (
+          <p className="live-build live-error" role="alert">
+            {title}: {memory.message}
+          </p>
+        ) : exploration.ok ? (
+          <>
+            <BuildStatus title={title} build={state.build} onCancel={cancelBuild} />
+            {memory && <p className="live-memory muted">{memory.message}</p>}
+          </>
         ) : (
           <p className="live-build live-error" role="alert">
             Cannot build this configuration: {exploration.message}

@@ -19,6 +19,7 @@ export function useViewState(): ViewStore {
   const [state, rawDispatch] = useReducer(reduce, initial.state);
   const [notices, setNotices] = useState<readonly string[]>(initial.notices);
   const replaceNext = useRef(true); // the first write only tidies the URL the visitor came with
+  const pushPending = useRef(false);
 
   const dispatch = useCallback((action: Action) => {
     replaceNext.current = replacesHistory(action);
@@ -26,11 +27,20 @@ export function useViewState(): ViewStore {
   }, []);
 
   useEffect(() => {
-    const search = toUrl(state);
-    if (search === window.location.search) return;
-    const url = `${window.location.pathname}${search}${window.location.hash}`;
-    if (replaceNext.current) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
+    // Written after the frame that shows the change: a history entry can take tens of ms while
+    // the browser digests a large DOM update, and the switch should not wait for it.
+    // A push overtaken by a newer state before it was written still adds its history entry.
+    pushPending.current ||= !replaceNext.current;
+    const timer = setTimeout(() => {
+      const push = pushPending.current;
+      pushPending.current = false;
+      const search = toUrl(state);
+      if (search === window.location.search) return;
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (push) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [state]);
 
   useEffect(() => {
