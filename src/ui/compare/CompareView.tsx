@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { measure, type Extra, type Unit } from '../../analysis/ops';
 import type { ConfigText } from '../../model';
 import type { Exploration } from '../explore';
+import { AccuracyChart } from './AccuracyChart';
 import { CompareAlert } from './CompareAlert';
 import { compareModules, compareTotals, type Side } from './compare';
 import { ComparePicker } from './ComparePicker';
@@ -28,7 +29,10 @@ export interface CompareViewProps {
   readonly onPickA?: (config: ConfigText) => void;
 }
 
-/** A against B: totals, modules as a table and as bars, and both among the catalog on a log-log plot. */
+/**
+ * A against B: totals, modules as a table and as bars, both among the catalog on a log-log plot, and
+ * the catalog's published accuracy against its cost.
+ */
 export function CompareView({ a, b, unit, extras, onChangeB, onPickA }: CompareViewProps) {
   const { shown, stale, errorA, errorB } = useComparison(a, b);
   const [metric, setMetric] = useState<Metric>('params');
@@ -83,6 +87,15 @@ export function CompareView({ a, b, unit, extras, onChangeB, onPickA }: CompareV
           />
           <h3>The catalog: parameters against {opsLabel}</h3>
           <ScatterPlot points={scatterPoints(shown, unit, extras)} opsLabel={opsLabel} onPick={onChangeB} />
+          <AccuracyChart
+            a={shown.a.config}
+            b={shown.b.config}
+            unit={unit}
+            extras={extras}
+            opsLabel={opsLabel}
+            onPick={onPickA ?? onChangeB}
+            picks={onPickA ? 'A' : 'B'}
+          />
         </div>
       )}
     </section>

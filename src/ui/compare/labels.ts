@@ -8,6 +8,8 @@ export interface LabelRequest {
   /** The label's size, in pixels. */
   readonly width: number;
   readonly height: number;
+  /** How far the point's mark reaches from its centre, when it is larger than the usual 6 px. */
+  readonly radius?: number;
 }
 
 export interface LabelSpot {
@@ -34,14 +36,15 @@ const overlap = (p: Box, q: Box) =>
 
 /** Candidate boxes for one label, nearest first: right, left, above, below, then stepping away vertically. */
 function candidates(r: LabelRequest): LabelSpot[] {
-  const right = r.x + GAP;
-  const left = r.x - GAP - r.width;
+  const gap = Math.max(GAP, (r.radius ?? 0) + 5);
+  const right = r.x + gap;
+  const left = r.x - gap - r.width;
   const middle = r.y - r.height / 2;
   const spots: LabelSpot[] = [
     { x: right, y: middle, leader: false },
     { x: left, y: middle, leader: false },
-    { x: r.x - r.width / 2, y: r.y - GAP - r.height, leader: false },
-    { x: r.x - r.width / 2, y: r.y + GAP, leader: false },
+    { x: r.x - r.width / 2, y: r.y - gap - r.height, leader: false },
+    { x: r.x - r.width / 2, y: r.y + gap, leader: false },
   ];
   for (let step = 1; step <= 8; step += 1) {
     for (const dy of [-step, step]) {
@@ -57,7 +60,10 @@ function candidates(r: LabelRequest): LabelSpot[] {
  * When no candidate is free, the one with the least overlap is taken: a label is never dropped.
  */
 export function placeLabels(requests: readonly LabelRequest[], width: number, height: number): LabelSpot[] {
-  const marks: Box[] = requests.map((r) => ({ x: r.x - MARK, y: r.y - MARK, width: 2 * MARK, height: 2 * MARK }));
+  const marks: Box[] = requests.map((r) => {
+    const half = Math.max(MARK, r.radius ?? 0);
+    return { x: r.x - half, y: r.y - half, width: 2 * half, height: 2 * half };
+  });
   const placed: Box[] = [];
   return requests.map((r) => {
     let best: { spot: LabelSpot; cost: number } | undefined;

@@ -31,11 +31,12 @@ export interface NetworkMark {
 /** Area of a mark in px²: a circle of radius 5, about as heavy as the 9 px square. */
 const AREA = Math.PI * 25;
 
-export function networkMark(network: string): NetworkMark {
+/** The network's mark, of the given area in px² (charts that size marks by a quantity pass one). */
+export function networkMark(network: string, area = AREA): NetworkMark {
   // Scales built per call: the registry can grow (tests register networks), and this is cheap.
   const colour = scaleOrdinal<string, string>().domain(networkNames).range(COLOURS)(network);
   const shape = scaleOrdinal<string, MarkShape>().domain(networkNames).range(SHAPES)(network);
-  return { colour, path: symbol(shape.type, AREA)() ?? '', plural: shape.plural };
+  return { colour, path: symbol(shape.type, area)() ?? '', plural: shape.plural };
 }
 
 /** "circles are GoogLeNet, squares Xception" for the networks present, in registry order. */
