@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import '../runtime/lrn-layer';
+import '../runtime/custom-layers';
 import { METADATA_KEY, modelJsonText } from '../runtime/training/model-files';
 
 /**

@@ -8,7 +8,7 @@ import { classCount, configure, getNetwork, networkNames, networks, trainedInput
 import type { ConfigText, Model, NetworkName } from '../../model/types';
 import type { Backends } from '../backends';
 import { buildLayersModel } from '../build-layers-model';
-import '../lrn-layer';
+import '../custom-layers';
 import type { Handlers } from '../rpc/serve';
 import { registerBatchNormGradient } from '../training/batch-norm-gradient';
 import type { RunStore } from '../training/run-store';

@@ -3,7 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { LabeledImages } from '../../data/dataset';
-import '../lrn-layer';
+import '../custom-layers';
 import { modelJsonText, type ParsedModelFiles, type WeightSpec } from './model-files';
 import type { ModelFiles } from './protocol';
 
