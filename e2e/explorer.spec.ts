@@ -182,3 +182,20 @@ test('the bottleneck lab measures its three layers in TensorFlow.js', async ({ p
   // Usually faster, but on a busy machine one run can be slower: the page says which.
   await expect(latency).toContainText(new RegExp(`Depthwise-separable\\s*${DURATION_PATTERN}\\s*\\d[\\d,]*\\.\\d× (?:faster|slower) than direct`));
 });
+
+test('VGG-16 and ResNet-50: their published counts, and the inspector makes the 3x3-stack argument for a block', async ({ page }) => {
+  await page.getByLabel('Network').selectOption('vgg');
+  await expect(stat(page, 'Parameters')).toContainText('138,357,544 params');
+  await expect(stat(page, 'MACs')).toContainText('15,470,264,320 MACs');
+  await node(page, 'block3').click();
+  const stack = inspector(page).getByRole('region', { name: 'Stacked 3x3 convs block3_conv1 to block3_conv3' });
+  await expect(stack).toContainText('3 stacked 3x3 convs see 7×7');
+  await expect(stack).toContainText('7×7×128×256 = 1,605,632 weights');
+  await expect(stack).toContainText('3 × 3·3·C² = 27·C² against 7·7·C² = 49·C²');
+
+  await page.getByLabel('Network').selectOption('resnet');
+  await expect(stat(page, 'Trainable')).toContainText('25,557,032 params');
+  await expect(stat(page, 'MACs')).toContainText('4,089,184,256 MACs');
+  await expect(node(page, 'layer4.2')).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('net')).toBe('resnet');
+});

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { convStacks } from '../../analysis/conv-stacks';
 import type { Analysis } from '../../analysis/counts';
 import type { Measure } from '../../analysis/ops';
 import { formatCount, formatShape, formatShare } from '../format';
 import { BranchChart } from './BranchChart';
+import { ConvStackNote } from './ConvStackNote';
 import { LayerList } from './LayerList';
 
 interface InspectorProps {
@@ -60,6 +62,7 @@ export function Inspector({ analysis, measure, selected, onSelect }: InspectorPr
           {module && module.kind !== 'sequence' && module.children.length > 1 && (
             <BranchChart module={module} measure={measure} onSelect={onSelect} />
           )}
+          {module && convStacks(module.layers).map((stack) => <ConvStackNote key={stack.convs[0].id} stack={stack} />)}
           <LayerList layers={module ? module.layers : layer ? [layer] : []} measure={measure} onSelect={onSelect} />
         </>
       )}
