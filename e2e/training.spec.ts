@@ -195,3 +195,25 @@ test('an upload of wrong files says what is wrong with them', async ({ page }) =
   ]);
   await expect(training.getByRole('alert')).toContainText('model.json is not JSON');
 });
+
+test('ResNet-20 of the CIFAR-10 paper trains here too: option-A shortcuts, a few steps on the digits, evaluated from its stored weights', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto('/?view=train');
+  const training = panel(page);
+  await training.getByLabel('Network').selectOption('resnet');
+  await expect(training.getByLabel('shortcut', { exact: true })).toHaveValue('A');
+  await expect(training.getByLabel('depth', { exact: true })).toHaveValue('20');
+  await training.getByRole('textbox', { name: 'Epochs', exact: true }).fill('1');
+  await training.getByRole('textbox', { name: 'Batch size', exact: true }).fill('32');
+  await training.getByRole('textbox', { name: 'Limit training images', exact: true }).fill('128');
+  await training.getByRole('textbox', { name: 'Limit validation images', exact: true }).fill('64');
+  await training.getByLabel('Backend').selectOption('wasm');
+  await training.getByRole('button', { name: 'Start training' }).click();
+  const row = runRow(page).first();
+  await expect(row.getByRole('button', { name: 'resnet cifar · Digits' })).toBeVisible({ timeout: 120_000 });
+  await expect(row.getByText('completed')).toBeVisible({ timeout: 480_000 });
+  const accuracy = percent(await row.locator('.train-accuracy').textContent());
+  expect(accuracy).toBeGreaterThanOrEqual(0);
+  await row.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(row.getByRole('status')).toHaveText(new RegExp(`^Evaluated: ${accuracy.toFixed(1)}% on 64 images`), { timeout: 120_000 });
+});

@@ -61,6 +61,11 @@ describe('Classifier', { timeout: 120_000 }, () => {
     trained.dispose();
     await runs.put(run('r1', true));
     await runs.put(run('r2', false));
+    // A ResNet-20 with option-A shortcuts: its saved model holds the app's PadChannels layer.
+    const resnet = buildLayersModel(configure('resnet', {}, 'cifar').model, { seed: 5 });
+    await weights.save(resnet, 'r3');
+    resnet.dispose();
+    await runs.put({ ...run('r3', true), name: 'resnet cifar · Digits r3', network: 'resnet', options: configure('resnet', {}, 'cifar').optionText } as RunRecord);
     classifier = new Classifier({
       backends: new Backends({ probe: () => null }),
       shippedTraining: async (folder) => JSON.parse(readFileSync(join(shippedDir(folder), 'training.json'), 'utf8')) as ShippedTraining,
@@ -77,7 +82,7 @@ describe('Classifier', { timeout: 120_000 }, () => {
 
   it('offers the shipped weights with their test accuracy and the runs whose weights are saved', async () => {
     const choices = await classifier.choices();
-    expect(choices.map((c) => c.id)).toEqual(['shipped:googlenet-small', 'shipped:xception-small', 'run:r1']);
+    expect(choices.map((c) => c.id)).toEqual(['shipped:googlenet-small', 'shipped:xception-small', 'run:r1', 'run:r3']);
     expect(choices[0].label).toMatch(/^GoogLeNet small · CIFAR-10 \(shipped, \d+\.\d% test accuracy\)$/);
     expect(choices[2].network).toBe('xception');
   });
@@ -117,6 +122,14 @@ describe('Classifier', { timeout: 120_000 }, () => {
     expect(info.label).toBe('xception small · Digits r1 (trained here)');
     expect(info.classNames).toEqual(DIGITS);
     expect(classifier.predict({ rgb: picture(32), size: 32 }).top[0].name).toMatch(/^\d$/);
+  });
+
+  it('classifies with a trained ResNet too, Grad-CAM at its last stage', async () => {
+    const info = await classifier.select('run:r3', 'cpu');
+    expect(info).toMatchObject({ network: 'resnet', inputSize: 32 });
+    expect(info.defaultCamModule).toMatch(/^layer3\./);
+    const prediction = classifier.predict({ rgb: picture(32), size: 32 });
+    expect(prediction.top[0].name).toMatch(/^\d$/);
   });
 
   describe('ImageNet weights', () => {
