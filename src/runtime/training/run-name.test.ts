@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_DEFAULTS, runName, uniqueName, variantOf } from './run-name';
 
-const parts = { network: 'googlenet', variant: {}, ...RUN_DEFAULTS, datasetName: 'Digits' };
+const parts = { network: 'googlenet', preset: 'small', variant: {}, ...RUN_DEFAULTS, datasetName: 'Digits' };
 
 describe('runName', () => {
   it('calls the unchanged network at the default settings small', () => {
     expect(runName(parts)).toBe('googlenet small · Digits');
     expect(runName({ ...parts, network: 'xception', datasetName: 'CIFAR-10' })).toBe('xception small · CIFAR-10');
+  });
+  it("names the network's own trainable preset", () => {
+    expect(runName({ ...parts, network: 'resnet', preset: 'cifar', variant: { depth: '56' } })).toBe('resnet cifar depth=56 · Digits');
   });
   it('keeps "small" and adds the switches that differ from the preset', () => {
     expect(runName({ ...parts, variant: { inception: 'no-reduce' } })).toBe('googlenet small inception=no-reduce · Digits');

@@ -7,7 +7,9 @@ export const RUN_DEFAULTS = { learningRate: 0.05, seed: 1 } as const;
 
 export interface RunNameParts {
   readonly network: string;
-  /** The options that differ from the network's `small` preset, in the order they are offered. */
+  /** The preset the panel trains the network from (its trainable one: `small`, ResNet's `cifar`). */
+  readonly preset: string;
+  /** The options that differ from that preset, in the order they are offered. */
   readonly variant: Readonly<Record<string, string>>;
   readonly learningRate: number;
   readonly seed: number;
@@ -16,11 +18,11 @@ export interface RunNameParts {
 
 /**
  * `googlenet small · Digits`, `googlenet small inception=no-reduce · Digits`,
- * `googlenet small lr 0.1 seed 2 · Digits`: the network (always the small one: the panel trains
+ * `resnet cifar lr 0.1 seed 2 · Digits`: the network and its trainable preset (the panel trains
  * nothing else), its switches, then learning rate and seed where not the defaults, then the dataset.
  */
-export function runName({ network, variant, learningRate, seed, datasetName }: RunNameParts): string {
-  const words = [network, 'small', ...Object.entries(variant).map(([key, value]) => `${key}=${value}`)];
+export function runName({ network, preset, variant, learningRate, seed, datasetName }: RunNameParts): string {
+  const words = [network, preset, ...Object.entries(variant).map(([key, value]) => `${key}=${value}`)];
   if (learningRate !== RUN_DEFAULTS.learningRate) words.push(`lr ${String(learningRate)}`);
   if (seed !== RUN_DEFAULTS.seed) words.push(`seed ${String(seed)}`);
   return `${words.join(' ')} · ${datasetName}`;

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyze } from '../../analysis/counts';
 import { sliceImages, type LabeledImages } from '../../data/dataset';
-import { classCount, configure, trainedInput } from '../../model/networks';
+import { classCount, configure, getNetwork, trainedInput } from '../../model/networks';
 import type { Backends } from '../backends';
 import { buildLayersModel } from '../build-layers-model';
 import type { BackendChoice } from '../backend-types';
@@ -129,7 +129,7 @@ export class TrainingSession {
     const { config: _config, variant, dataset, ...settings } = params;
     const run: RunRecord = {
       id: newId(),
-      name: uniqueName(runName({ network: configuration.network, variant, learningRate: params.learningRate, seed: params.seed, datasetName }), taken),
+      name: uniqueName(runName({ network: configuration.network, preset: getNetwork(configuration.network).trainablePreset ?? 'custom', variant, learningRate: params.learningRate, seed: params.seed, datasetName }), taken),
       network: configuration.network,
       variant,
       options: configuration.optionText,
