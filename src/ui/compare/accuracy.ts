@@ -3,24 +3,15 @@
 // to a strip of their own, never to a guessed height. A mark's area is proportional to its params.
 
 import { measure, type Extra, type Unit } from '../../analysis/ops';
-import type { ConfigText, NetworkName } from '../../model';
+import type { ConfigText } from '../../model';
 import { publishedAccuracies, type PublishedAccuracy } from '../../model/published-accuracy';
 import { catalogItems, catalogMatch, type CatalogItem } from './configs';
-import type { Role } from './scatter';
+import type { ScatterPoint } from './scatter';
 
-export interface AccuracyPoint {
-  /** The catalog id. */
-  readonly id: string;
-  readonly label: string;
-  readonly network: NetworkName;
-  readonly params: number;
-  /** Operations per image in the page's unit. */
-  readonly ops: number;
-  readonly config: ConfigText;
+/** A scatter point of the catalog (its id is the catalog id, its ops in the page's unit). */
+export interface AccuracyPoint extends ScatterPoint {
   /** Absent: nobody published an accuracy for this configuration. */
   readonly accuracy?: PublishedAccuracy;
-  /** Whether the point is A (the configuration explored) or B. */
-  readonly roles: readonly Role[];
 }
 
 export interface AccuracyPoints {

@@ -1,6 +1,7 @@
 import { labOps, savingPhrase, type LabDesign } from '../../analysis/bottleneck';
 import { formatCount } from '../../analysis/format';
 import type { Unit } from '../../analysis/ops';
+import { LabOpsFigure, LabSteps } from './LabCardParts';
 import { unitLabel } from './unitLabel';
 
 interface DesignCardProps {
@@ -18,13 +19,7 @@ export function DesignCard({ design, direct, unit }: DesignCardProps) {
   return (
     <article className={`lab-card lab-card-${design.key}`} aria-label={design.title}>
       <h3>{design.title}</h3>
-      <ol className="lab-steps">
-        {design.steps.map((step) => (
-          <li key={step.label}>
-            {step.label} <span className="lab-shape">→ {step.output.join('×')}</span>
-          </li>
-        ))}
-      </ol>
+      <LabSteps steps={design.steps} />
       <dl className="lab-figures">
         <div>
           <dt>Weights</dt>
@@ -33,13 +28,7 @@ export function DesignCard({ design, direct, unit }: DesignCardProps) {
             <code className="lab-formula">{design.weightsFormula}</code>
           </dd>
         </div>
-        <div>
-          <dt>{label}</dt>
-          <dd>
-            <span className="lab-value">{formatCount(ops.value)}</span> <span className="lab-unit">{label}</span>
-            <code className="lab-formula">{ops.formula}</code>
-          </dd>
-        </div>
+        <LabOpsFigure label={label} ops={ops} />
       </dl>
       <p className="lab-ratio">
         {isBaseline ? (

@@ -2,6 +2,7 @@ import { depthPhrase, factorOps, referencePhrase, type FactorDesign } from '../.
 import { savingPhrase } from '../../analysis/bottleneck';
 import { formatCount } from '../../analysis/format';
 import type { Unit } from '../../analysis/ops';
+import { LabOpsFigure, LabSteps } from './LabCardParts';
 import { unitLabel } from './unitLabel';
 
 interface FactorCardProps {
@@ -29,13 +30,7 @@ export function FactorCard({ design, baseline, baselineName, saving, unit, bias 
   return (
     <article className={`lab-card lab-card-${TONE[design.role]}`} aria-label={design.title}>
       <h4>{design.title}</h4>
-      <ol className="lab-steps">
-        {design.steps.map((step, i) => (
-          <li key={i}>
-            {step.label} <span className="lab-shape">→ {step.output.join('×')}</span>
-          </li>
-        ))}
-      </ol>
+      <LabSteps steps={design.steps} />
       <dl className="lab-figures">
         <div>
           <dt>{paramsLabel}</dt>
@@ -45,13 +40,7 @@ export function FactorCard({ design, baseline, baselineName, saving, unit, bias 
             <code className="lab-formula">{design.paramsFormula}</code>
           </dd>
         </div>
-        <div>
-          <dt>{label}</dt>
-          <dd>
-            <span className="lab-value">{formatCount(ops.value)}</span> <span className="lab-unit">{label}</span>
-            <code className="lab-formula">{ops.formula}</code>
-          </dd>
-        </div>
+        <LabOpsFigure label={label} ops={ops} />
         <div>
           <dt>Receptive field</dt>
           <dd>
