@@ -17,8 +17,7 @@ import { useComparison } from './useComparison';
 import './compare.css';
 
 export interface CompareViewProps {
-  /** The configuration being explored. */
-  /** A, built and counted by the page (explore()). */
+  /** A: the configuration being explored, built and counted by the page (explore()). */
   readonly a: Exploration;
   /** The configuration compared with it; its text may be invalid while being edited. */
   readonly b: ConfigText;
