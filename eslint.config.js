@@ -4,6 +4,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const weightsImportNothingOfTheApp = {
+  group: ['**/model/**', '**/analysis/**', '**/runtime/**', '**/ui/**', '**/cli/**', '**/node/**', '**/data/**', '**/image/**'],
+  message: 'weights/ imports nothing of the app but itself.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'public', 'wasm-kernels'] },
   js.configs.recommended,
@@ -53,6 +58,27 @@ export default tseslint.config(
           patterns: [
             { group: ['**/runtime/**', '**/ui/**', '**/cli/**', '**/node/**'], message: 'data/ depends on nothing but itself.' },
             { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'node:*'], message: 'data/ is pure TypeScript.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Weight-file readers are bytes in, typed arrays out: the page's workers, the CLI and Node
+    // share them, and runtime, ui, cli and node import them. Only their tests may use node: modules.
+    files: ['src/weights/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [weightsImportNothingOfTheApp] }] },
+  },
+  {
+    files: ['src/weights/**/*.ts'],
+    ignores: ['src/weights/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            weightsImportNothingOfTheApp,
+            { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'node:*'], message: 'weights/ runs in a worker and in Node alike: no tfjs, React, d3 or node: modules.' },
           ],
         },
       ],
