@@ -14,6 +14,8 @@ const SHOTS: readonly [name: string, query: string, viewport?: { width: number; 
   ['phone', '/?sel=inception_3a', { width: 390, height: 844 }],
   ['table', '/?view=table&open=inception_3a,inception_3a/3x3&sel=inception_3a/3x3/inception_3a_3x3'],
   ['xception', '/?net=xception&open=block2,block5&sel=block5'],
+  ['vgg', '/?net=vgg&open=block3&sel=block3'],
+  ['resnet', '/?net=resnet&open=layer2.0,layer2.0/residual&sel=layer2.0'],
   ['compare', '/?view=compare'],
   ['lab', '/?view=lab'],
   ['live', '/?view=live&sel=inception_3a'],

@@ -96,7 +96,7 @@ export function vgg(given: Readonly<Record<string, unknown>> = {}): Model {
 
 export const vggNetwork: NetworkDef = {
   name: 'vgg',
-  title: 'VGG (Simonyan & Zisserman)',
+  title: 'VGG',
   shortName: 'VGG',
   specs: vggOptionSpecs,
   presets: vggPresets,
