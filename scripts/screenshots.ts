@@ -17,6 +17,7 @@ const SHOTS: readonly [name: string, query: string, viewport?: { width: number; 
   ['vgg', '/?net=vgg&open=block3&sel=block3'],
   ['resnet', '/?net=resnet&open=layer2.0,layer2.0/residual&sel=layer2.0'],
   ['compare', '/?view=compare'],
+  ['accuracy', '/?view=compare&net=resnet'],
   ['lab', '/?view=lab'],
   ['live', '/?view=live&sel=inception_3a'],
   ['train', '/?view=train'],
@@ -80,6 +81,10 @@ for (const [name, query, viewport] of SHOTS.filter(([name]) => only.length === 0
   }
   if (name === 'train') await trainTwoRuns(page);
   if (name === 'classify') await classifyPhoto(page);
+  if (name === 'accuracy') {
+    const chart = page.getByRole('heading', { name: 'Accuracy against cost' });
+    await chart.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 16));
+  }
   await page.waitForTimeout(1500); // the graph's fit transition and fonts
   await page.screenshot({ path: `docs/${name}.png` });
   console.log(`docs/${name}.png`);
