@@ -85,6 +85,29 @@ export default tseslint.config(
     },
   },
   {
+    // Mapping a publisher's weight file onto our model: the file as src/weights reads it, our
+    // description (src/model) and tfjs. Nothing of the page, the CLI, Node or the rest of the
+    // runtime, so the classify worker, the live worker and the CLI can all use it; tests may.
+    files: ['src/runtime/import/**/*.ts'],
+    ignores: ['src/runtime/import/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/analysis/**', '**/runtime/**', '**/ui/**', '**/cli/**', '**/node/**', '**/data/**', '**/image/**'],
+              message: 'runtime/import/ imports src/model, src/weights, tfjs and itself only.',
+            },
+            // A sibling of the rest of src/runtime: one level up, not two.
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'runtime/import/ imports src/model, src/weights, tfjs and itself only, nothing else of src/runtime.' },
+            { group: ['react', 'react-dom', 'd3', 'd3-*', 'node:*'], message: 'runtime/import/ runs in a worker and in Node alike: no React, d3 or node: modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Node-only helpers (files, the WASM backend in Node) serve the CLI, scripts and benchmarks.
     files: ['src/node/**/*.ts'],
     rules: {
