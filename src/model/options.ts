@@ -75,6 +75,14 @@ export const numeric = <K extends string>(
   help: string,
 ): NumberSpec<K> => ({ kind: 'number', key, ...range, help });
 
+/** The options every network has, declared once: classes, input size, width multiplier. */
+export const classesOption = () => numeric('classes', { default: 1000, min: 1, max: 100000, integer: true }, 'Number of output classes.');
+
+export const inputOption = (size: number) => numeric('input', { default: size, min: 1, max: 2048, integer: true }, 'Input height and width in pixels.');
+
+/** `help` says what the multiplier scales in this network (the classes are never scaled). */
+export const widthOption = (help: string) => numeric('width', { default: 1, min: 0.03125, max: 4, integer: false }, help);
+
 export const subset = <K extends string, const V extends string>(
   key: K,
   values: readonly [V, ...V[]],

@@ -15,7 +15,7 @@ import {
   sequence,
 } from '../layers';
 import { MINUS_ONE_TO_ONE } from '../input-preparation';
-import { choice, numeric, resolveOptions, subset, type OptionsOf } from '../options';
+import { choice, classesOption, inputOption, resolveOptions, subset, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node, Sequence } from '../types';
 import type { NetworkDef } from './contract';
 
@@ -37,9 +37,9 @@ export const googlenetOptionSpecs = [
   ),
   choice('bn', ['off', 'on'], 'BatchNorm after every conv (convs lose their bias; LRN is dropped, as in torchvision).'),
   choice('aux', ['off', 'on'], 'The two auxiliary classifiers after inception_4a and inception_4d (training-time only).'),
-  numeric('classes', { default: 1000, min: 1, max: 100000, integer: true }, 'Number of output classes.'),
-  numeric('input', { default: 224, min: 1, max: 2048, integer: true }, 'Input height and width in pixels.'),
-  numeric('width', { default: 1, min: 0.03125, max: 4, integer: false }, 'Width multiplier applied to every conv and dense layer.'),
+  classesOption(),
+  inputOption(224),
+  widthOption('Width multiplier applied to every conv and to the auxiliary heads\' hidden dense layer (not to the classes).'),
   subset(
     'modules',
     ['3a', '3b', '4a', '4b', '4c', '4d', '4e', '5a', '5b'],

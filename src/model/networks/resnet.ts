@@ -5,7 +5,7 @@
 
 import { add, batchNorm, conv2d, dense, maxPool, relu, scaled, sequence } from '../layers';
 import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-preparation';
-import { OptionError, choice, numeric, resolveOptions, type OptionsOf } from '../options';
+import { OptionError, choice, classesOption, inputOption, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
 
@@ -46,9 +46,9 @@ export const resnetOptionSpecs = [
   ),
   choice('preact', ['off', 'on'], 'Full pre-activation (He et al. 2016, Fig. 4e): BN and ReLU before each conv, nothing after the addition, one BN and ReLU after the last block.'),
   choice('bias', ['off', 'on'], 'A bias on every conv (Keras\' ResNet50 keeps them although a BatchNorm follows each; torchvision drops them).'),
-  numeric('classes', { default: 1000, min: 1, max: 100000, integer: true }, 'Number of output classes.'),
-  numeric('input', { default: 224, min: 1, max: 2048, integer: true }, 'Input height and width in pixels.'),
-  numeric('width', { default: 1, min: 0.03125, max: 4, integer: false }, 'Width multiplier applied to every conv (not to the classifier).'),
+  classesOption(),
+  inputOption(224),
+  widthOption('Width multiplier applied to every conv (not to the classifier).'),
 ] as const;
 
 export type ResNetOptions = OptionsOf<typeof resnetOptionSpecs>;

@@ -5,7 +5,7 @@
 
 import { batchNorm, conv2d, dense, maxPool, relu, scaled, sequence } from '../layers';
 import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-preparation';
-import { choice, numeric, resolveOptions, type OptionsOf } from '../options';
+import { choice, classesOption, inputOption, numeric, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Lrn, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
 
@@ -16,9 +16,9 @@ export const vggOptionSpecs = [
     'Table 1 of the paper: D is VGG-16, A VGG-11, A-LRN VGG-11 with LRN after the first conv, B VGG-13, C VGG-16 with 1x1 convs as the third conv of blocks 3-5, E VGG-19.',
   ),
   choice('bn', ['off', 'on'], 'BatchNorm after every conv, as torchvision\'s vgg*_bn (the convs keep their bias).'),
-  numeric('classes', { default: 1000, min: 1, max: 100000, integer: true }, 'Number of output classes.'),
-  numeric('input', { default: 224, min: 1, max: 2048, integer: true }, 'Input height and width in pixels.'),
-  numeric('width', { default: 1, min: 0.03125, max: 4, integer: false }, 'Width multiplier applied to every conv (not to the fully-connected layers: see fc).'),
+  classesOption(),
+  inputOption(224),
+  widthOption('Width multiplier applied to every conv (not to the fully-connected layers: see fc).'),
   numeric('fc', { default: 4096, min: 0, max: 16384, integer: true }, 'Units of each of the two hidden fully-connected layers; 0 drops them (predictions straight after flatten).'),
 ] as const;
 

@@ -14,7 +14,7 @@ import {
   sequence,
 } from '../layers';
 import { MINUS_ONE_TO_ONE } from '../input-preparation';
-import { choice, numeric, resolveOptions, type OptionsOf } from '../options';
+import { choice, classesOption, inputOption, numeric, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
 
@@ -43,9 +43,9 @@ export const xceptionOptionSpecs = [
     ['keras', 'cifar'],
     'Entry convs as Keras (3x3/2 and 3x3, valid padding), or stride 1 with same padding for 32x32 inputs.',
   ),
-  numeric('classes', { default: 1000, min: 1, max: 100000, integer: true }, 'Number of output classes.'),
-  numeric('input', { default: 299, min: 1, max: 2048, integer: true }, 'Input height and width in pixels.'),
-  numeric('width', { default: 1, min: 0.03125, max: 4, integer: false }, 'Width multiplier applied to every conv.'),
+  classesOption(),
+  inputOption(299),
+  widthOption('Width multiplier applied to every conv.'),
 ] as const;
 
 export type XceptionOptions = OptionsOf<typeof xceptionOptionSpecs>;
