@@ -63,6 +63,13 @@ export const resnetPresets: Readonly<Record<string, Readonly<Record<string, stri
 
 const isCifarDepth = (depth: string): depth is (typeof CIFAR_DEPTHS)[number] => (CIFAR_DEPTHS as readonly string[]).includes(depth);
 
+/** Blocks per stage and Table 1's block for a depth; a CIFAR net has n = (depth − 2) / 6 per stage. */
+function layoutOf(depth: ResNetOptions['depth']): { readonly blocks: readonly number[]; readonly block: 'basic' | 'bottleneck' } {
+  if (!isCifarDepth(depth)) return IMAGENET_DEPTHS[depth];
+  const n = (Number(depth) - 2) / 6;
+  return { blocks: [n, n, n], block: 'basic' };
+}
+
 /** Builds ResNet; unknown options or values throw an OptionError that lists the valid ones. */
 export function resnet(given: Readonly<Record<string, unknown>> = {}): Model {
   const o = resolveOptions('resnet', resnetOptionSpecs, given);
@@ -70,7 +77,7 @@ export function resnet(given: Readonly<Record<string, unknown>> = {}): Model {
   const useBias = o.bias === 'on';
   const preact = o.preact === 'on';
   const cifar = isCifarDepth(o.depth);
-  const layout = cifar ? { blocks: [(Number(o.depth) - 2) / 6, (Number(o.depth) - 2) / 6, (Number(o.depth) - 2) / 6], block: 'basic' } : IMAGENET_DEPTHS[o.depth];
+  const layout = layoutOf(o.depth);
   const bottleneck = (o.block === 'auto' ? layout.block : o.block) === 'bottleneck';
   if (cifar && bottleneck) {
     throw new OptionError(`resnet: depth=${o.depth} is a CIFAR-10 network of §4.2, made of basic blocks; choose block=auto or basic, or an ImageNet depth (18, 34, 50, 101, 152) for bottlenecks`);
