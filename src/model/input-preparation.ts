@@ -21,6 +21,15 @@ export const MINUS_ONE_TO_ONE: InputPreparation = { scale: [-1, 1] };
 /** torchvision's ImageNet models: [0, 1], then the ImageNet mean and std, RGB. */
 export const TORCHVISION_IMAGENET: InputPreparation = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], range: 1, channelOrder: 'rgb' };
 
+/**
+ * torchvision's GoogLeNet as its ImageNet weights run it: the ImageNet normalization, then the
+ * model's own `transform_input` (on for those weights), which maps channel k back with
+ * x·(std_k / 0.5) + (mean_k − 0.5) / 0.5. With x = (p − mean_k) / std_k that is
+ * (p − mean_k) / 0.5 + (mean_k − 0.5) / 0.5 = (p − 0.5) / 0.5 for every channel: the weights
+ * expect pixels in [-1, 1], and the two steps cancel to exactly that.
+ */
+export const TORCHVISION_GOOGLENET: InputPreparation = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], range: 1, channelOrder: 'rgb' };
+
 /** Keras' "caffe" mode (VGG16, ResNet50): BGR bytes minus the ImageNet mean, not scaled. */
 export const KERAS_CAFFE: InputPreparation = { mean: [103.939, 116.779, 123.68], std: [1, 1, 1], range: 255, channelOrder: 'bgr' };
 

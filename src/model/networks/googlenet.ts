@@ -14,7 +14,7 @@ import {
   separableConv2d,
   sequence,
 } from '../layers';
-import { MINUS_ONE_TO_ONE } from '../input-preparation';
+import { MINUS_ONE_TO_ONE, TORCHVISION_GOOGLENET } from '../input-preparation';
 import { choice, classesOption, inputOption, resolveOptions, subset, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node, Sequence } from '../types';
 import type { NetworkDef } from './contract';
@@ -186,6 +186,7 @@ export const googlenetNetwork: NetworkDef = {
   trainablePreset: 'small',
   shippedWeights: 'googlenet-small',
   contrast: { inception: 'no-reduce' },
-  inputs: { explorer: MINUS_ONE_TO_ONE },
+  // torchvision's weights: its ImageNet normalization and its transform_input, which cancel to [-1, 1].
+  inputs: { explorer: MINUS_ONE_TO_ONE, torchvision: TORCHVISION_GOOGLENET },
   build: googlenet,
 };
