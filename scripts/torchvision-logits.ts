@@ -1,15 +1,15 @@
 // The evidence issue 17 asks for: torchvision's state dicts, read with our .pth reader, recognised,
 // mapped and set into the tfjs model our description builds, give torchvision's logits. It reads
-// what scripts/reference/torchvision-outputs.py wrote (seeded resnet18 and googlenet as float16
+// what scripts/reference/torchvision-outputs.py wrote (seeded resnet18, googlenet and vgg11_bn as float16
 // .pth files, two seeded 224×224 images and torch's logits), runs our model on the images prepared
 // as the network's `inputs.torchvision` says, and prints the largest logit difference against
 // torch as torchvision builds it and against the same torch modules with TensorFlow's "same"
-// padding (what our description computes). Not a unit test: it needs the 46 MB files in /tmp.
+// padding (what our description computes). Not a unit test: it needs the 316 MB of files in /tmp.
 //
 //   /tmp/venv/bin/python scripts/reference/torchvision-outputs.py /tmp/tv-ref
 //   npx tsx scripts/torchvision-logits.ts [/tmp/tv-ref] [wasm|cpu]
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNetwork } from '../src/model/networks';
 import { prepareRgb } from '../src/model/input-preparation';
@@ -48,7 +48,11 @@ function compare(ours: number[][], theirs: number[][]) {
   return `max |Δlogit| ${diff.toExponential(3)} (largest |logit| ${scale.toFixed(3)}, relative ${(diff / scale).toExponential(2)}); top-1 agrees on ${top1} of ${ours.length}`;
 }
 
-for (const name of ['resnet18', 'googlenet']) {
+for (const name of ['resnet18', 'googlenet', 'vgg11_bn']) {
+  if (!existsSync(join(dir, `${name}.pth`))) {
+    console.log(`${name}.pth: not in ${dir}, skipped`);
+    continue;
+  }
   const reference = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as Reference;
   const { tensors } = readTorchStateDict(new Uint8Array(readFileSync(join(dir, `${name}.pth`))));
   const found = recogniseTorchvision(tensors);
@@ -60,8 +64,8 @@ for (const name of ['resnet18', 'googlenet']) {
   if (preparation === undefined) throw new Error(`${configuration.network} has no torchvision input preparation`);
   const [h, w] = configuration.model.input;
   const x = tf.tensor4d(prepareRgb(reference.images, preparation), [reference.torchvision.length, h, w, 3]);
-  // The classifiers end in a softmax: the logits are their dense step without it.
-  const heads = ['fc', ...(reference.auxTfPadding ? ['aux1_fc2', 'aux2_fc2'] : [])].map((n) => model.getLayer(n));
+  // The outputs (main, then the aux heads) are dense layers with a fused softmax: the logits are their dense step without it.
+  const heads = model.outputs.map((output) => output.sourceLayer);
   const features = tf.model({ inputs: model.inputs, outputs: heads.map((l) => l.input as ReturnType<typeof tf.input>) });
   const logits = tf.tidy(() => {
     const outs = features.predict(x);

@@ -1,5 +1,5 @@
 """Writes the reference that scripts/torchvision-logits.ts compares our tfjs networks with:
-torchvision's resnet18 and googlenet with seeded random weights (BatchNorm statistics included),
+torchvision's resnet18, googlenet and vgg11_bn with seeded random weights (BatchNorm statistics included),
 saved as float16 state dicts in torch's zip layout, and their logits for two seeded 224×224 RGB
 images, prepared as torchvision prepares them (ToTensor, Normalize; GoogLeNet's transform_input).
 
@@ -8,7 +8,7 @@ Beside torchvision's own logits it writes those of the same torch modules with T
 heads' adaptive 4×4 pool as our 5x5/3), which is what our description computes: the mapping is
 right when ours equals that, and the rest of the difference is the padding.
 
-Not committed (46 MB), not run by CI:
+Not committed (316 MB), not run by CI:
     /tmp/venv/bin/python scripts/reference/torchvision-outputs.py /tmp/tv-ref
 """
 
@@ -99,10 +99,10 @@ def main(out_dir: Path) -> None:
     generator = torch.Generator().manual_seed(1)
     images = torch.randint(0, 256, (2, 224, 224, 3), generator=generator, dtype=torch.uint8)
     x = (images.permute(0, 3, 1, 2).float() / 255 - MEAN) / STD
-    for name in ("resnet18", "googlenet"):
+    for name in ("resnet18", "googlenet", "vgg11_bn"):
         torch.manual_seed(0)
         googlenet = name == "googlenet"
-        model = models.googlenet(aux_logits=True, transform_input=True, init_weights=True) if googlenet else models.resnet18()
+        model = models.googlenet(aux_logits=True, transform_input=True, init_weights=True) if googlenet else getattr(models, name)()
         state = randomise(model)
         model.eval()
         ours = tf_padded(model, googlenet).eval()
