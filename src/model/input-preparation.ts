@@ -1,25 +1,42 @@
 // How RGB bytes become a network's input. Each source of weights expects its own preparation:
-// Keras' Xception and this app's trained networks scale to [-1, 1]; torchvision subtracts the
-// ImageNet mean and divides by its std; Keras' VGG and ResNet reorder to BGR and subtract a mean.
+// Keras' Xception and this app's trained networks scale to [-1, 1]; torchvision keeps the centre
+// 224/256 of the photo, subtracts the ImageNet mean and divides by its std; Keras' VGG and ResNet
+// reorder to BGR and subtract a mean.
 // Weights fed the wrong preparation still run, and answer nonsense, so it is data, not a habit.
 
 export type Rgb = readonly [number, number, number];
 
+/** Which part of the photo becomes the input, before it is resized to the network's input size. */
+interface Framing {
+  /**
+   * The side of the centred square kept, as a share of the photo's shorter side. torchvision's
+   * evaluation transform, Resize(256) then CenterCrop(224), keeps 224/256 = 0.875 of it. Absent:
+   * the whole centre square, 1.
+   */
+  readonly crop?: number;
+}
+
 export type InputPreparation =
   /** Bytes 0–255 mapped linearly onto [low, high]. */
-  | { readonly scale: readonly [number, number] }
+  | (Framing & { readonly scale: readonly [number, number] })
   /**
    * (pixel − mean) / std per channel, where pixel is the byte scaled to [0, range] (torchvision:
    * range 1; Keras' "caffe" mode: range 255, std 1). `mean` and `std` are in the network's channel
    * order, as the frameworks write them.
    */
-  | { readonly mean: Rgb; readonly std: Rgb; readonly range: 1 | 255; readonly channelOrder: 'rgb' | 'bgr' };
+  | (Framing & { readonly mean: Rgb; readonly std: Rgb; readonly range: 1 | 255; readonly channelOrder: 'rgb' | 'bgr' });
+
+/** The share of the photo's shorter side that the centre crop keeps (1: the whole centre square). */
+export const cropShare = (preparation: InputPreparation): number => preparation.crop ?? 1;
+
+/** torchvision's Resize(256) and CenterCrop(224): the centre 224/256 of the shorter side. */
+const TORCHVISION_CROP = 224 / 256;
 
 /** [-1, 1]: Keras' Xception ("tf" mode) and every network this app trains. */
 export const MINUS_ONE_TO_ONE: InputPreparation = { scale: [-1, 1] };
 
-/** torchvision's ImageNet models: [0, 1], then the ImageNet mean and std, RGB. */
-export const TORCHVISION_IMAGENET: InputPreparation = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], range: 1, channelOrder: 'rgb' };
+/** torchvision's ImageNet models: the centre 224/256, [0, 1], then the ImageNet mean and std, RGB. */
+export const TORCHVISION_IMAGENET: InputPreparation = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], range: 1, channelOrder: 'rgb', crop: TORCHVISION_CROP };
 
 /**
  * torchvision's GoogLeNet as its ImageNet weights run it: the ImageNet normalization, then the
@@ -28,7 +45,7 @@ export const TORCHVISION_IMAGENET: InputPreparation = { mean: [0.485, 0.456, 0.4
  * (p − mean_k) / 0.5 + (mean_k − 0.5) / 0.5 = (p − 0.5) / 0.5 for every channel: the weights
  * expect pixels in [-1, 1], and the two steps cancel to exactly that.
  */
-export const TORCHVISION_GOOGLENET: InputPreparation = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], range: 1, channelOrder: 'rgb' };
+export const TORCHVISION_GOOGLENET: InputPreparation = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], range: 1, channelOrder: 'rgb', crop: TORCHVISION_CROP };
 
 /** Keras' "caffe" mode (VGG16, ResNet50): BGR bytes minus the ImageNet mean, not scaled. */
 export const KERAS_CAFFE: InputPreparation = { mean: [103.939, 116.779, 123.68], std: [1, 1, 1], range: 255, channelOrder: 'bgr' };
@@ -70,8 +87,9 @@ export function prepareRgb(rgb: ArrayLike<number>, preparation: InputPreparation
 
 /** In words, for the page: "scaled to [-1, 1]", "BGR, ImageNet mean subtracted". */
 export function describePreparation(preparation: InputPreparation): string {
-  if ('scale' in preparation) return `scaled to [${preparation.scale[0]}, ${preparation.scale[1]}]`;
+  const crop = cropShare(preparation) === 1 ? '' : `; the centre ${+(cropShare(preparation) * 100).toFixed(1)}% of the shorter side`;
+  if ('scale' in preparation) return `scaled to [${preparation.scale[0]}, ${preparation.scale[1]}]${crop}`;
   const order = preparation.channelOrder === 'bgr' ? 'BGR, ' : '';
   const divided = preparation.std.every((s) => s === 1) ? '' : ', divided by its std';
-  return `${order}mean ${preparation.mean.join(' / ')} subtracted${divided}`;
+  return `${order}mean ${preparation.mean.join(' / ')} subtracted${divided}${crop}`;
 }
