@@ -77,6 +77,9 @@ export function recogniseKerasWeights(file: KerasWeights, options: RecogniseOpti
       `the file is Keras' ${application.name} without its top (include_top=False, a "_notop" file): it ends after ${targets[body - 1].kerasName}, and the explorer's ${application.name} always has its classifier (${application.top.join(', ')}); use the file with the top`,
     );
   }
+  if (match.matched === 0) {
+    throw new KerasMismatchError(`no Keras application fits the file (${all}); none takes even its first layer with weights (against ${application.name}: ${match.mismatch})`);
+  }
   throw new KerasMismatchError(`no Keras application fits the file (${all}); the closest, ${application.name}, takes the first ${match.matched} of the file's ${weighted.length} layers with weights: ${match.mismatch}`);
 }
 

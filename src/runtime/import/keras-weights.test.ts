@@ -123,7 +123,16 @@ describe('mapping Keras files', () => {
 
   it('a 1/16-width Xception is no application: recognise names the first mismatch', async () => {
     await expect(fixture('keras3-xception-w16.h5').then(recogniseKerasWeights)).rejects.toThrow(
-      "no Keras application fits the file (Xception, VGG16, VGG19, ResNet50); the closest, Xception, takes the first 0 of the file's 81 layers with weights: layer with weights #1: the file's \"block1_conv1\" has 3×3×3×2; Keras' Xception's block1_conv1 has 3×3×3×32",
+      "no Keras application fits the file (Xception, VGG16, VGG19, ResNet50); none takes even its first layer with weights (against Xception: layer with weights #1: the file's \"block1_conv1\" has 3×3×3×2; Keras' Xception's block1_conv1 has 3×3×3×32)",
+    );
+  });
+
+  it('a Keras network the explorer does not have (src/weights\' tiny fixture): no application, the closest and its first mismatch', async () => {
+    const tiny = await readKerasWeights(new Uint8Array(readFileSync(new URL('../../weights/fixtures/keras3-weights.h5', import.meta.url))));
+    expect(() => recogniseKerasWeights(tiny)).toThrow(
+      new KerasMismatchError(
+        'no Keras application fits the file (Xception, VGG16, VGG19, ResNet50); none takes even its first layer with weights (against Xception: layer with weights #1: the file\'s "conv2d" has 3×3×2×3, 3; Keras\' Xception\'s block1_conv1 has 3×3×3×32)',
+      ),
     );
   });
 
