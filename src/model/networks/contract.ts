@@ -4,7 +4,7 @@
 
 import type { OptionSpec } from '../options';
 import type { InputPreparation } from '../input-preparation';
-import type { Model, NetworkName } from '../types';
+import type { Layer, Model, NetworkName } from '../types';
 
 /** Option overrides as text, keyed as on the command line. */
 export type OptionText = Readonly<Record<string, string>>;
@@ -25,6 +25,19 @@ export interface ImagenetWeights {
   readonly title: string;
   /** The files expected, in words, for the loader's help text. */
   readonly files: string;
+}
+
+/**
+ * The models a framework publishes weights for, for one network, and how that framework names its
+ * layers: what the loaders of its weight files (src/runtime/import) read.
+ */
+export interface FrameworkModels {
+  /** Each model under the framework's own name ("resnet50", "vgg16_bn"), with our configuration of it. */
+  readonly models: readonly { readonly title: string; readonly preset: string; readonly overrides: OptionText }[];
+  /** Our layer name → the framework's module prefix, for every layer with weights (`layers` in network order). */
+  readonly prefixes: (layers: readonly Layer[]) => Map<string, string>;
+  /** Keys of a file that a configuration may leave out (GoogLeNet's aux heads with `aux=off`). */
+  readonly optional?: (key: string) => boolean;
 }
 
 export interface NetworkDef {
@@ -48,6 +61,8 @@ export interface NetworkDef {
   /** How an RGB image becomes the network's input, for each source of weights it can take. */
   readonly inputs: Readonly<Partial<Record<WeightSource, InputPreparation>>> & { readonly explorer: InputPreparation };
   readonly imagenet?: ImagenetWeights;
+  /** torchvision's models of this network and its state-dict names, when it publishes any. */
+  readonly torchvision?: FrameworkModels;
   /** Builds the description; unknown options or values throw an OptionError listing the valid ones. */
   readonly build: (options: Readonly<Record<string, unknown>>) => Model;
 }

@@ -18,6 +18,7 @@ import { MINUS_ONE_TO_ONE, TORCHVISION_GOOGLENET } from '../input-preparation';
 import { choice, classesOption, inputOption, resolveOptions, subset, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node, Sequence } from '../types';
 import type { NetworkDef } from './contract';
+import { googlenetTorchvision } from './googlenet-torchvision';
 
 export const googlenetOptionSpecs = [
   choice(
@@ -188,5 +189,6 @@ export const googlenetNetwork: NetworkDef = {
   contrast: { inception: 'no-reduce' },
   // torchvision's weights: its ImageNet normalization and its transform_input, which cancel to [-1, 1].
   inputs: { explorer: MINUS_ONE_TO_ONE, torchvision: TORCHVISION_GOOGLENET },
+  torchvision: googlenetTorchvision,
   build: googlenet,
 };

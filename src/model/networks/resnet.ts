@@ -172,5 +172,10 @@ export const resnetNetwork: NetworkDef = {
   contrast: { residual: 'off' },
   // torchvision normalizes with the ImageNet mean and std; Keras' ResNet50 is "caffe" mode.
   inputs: { explorer: MINUS_ONE_TO_ONE, torchvision: TORCHVISION_IMAGENET, keras: KERAS_CAFFE },
+  // Our layer names are torchvision's state-dict keys.
+  torchvision: {
+    models: Object.keys(IMAGENET_DEPTHS).map((depth) => ({ title: `resnet${depth}`, preset: 'torchvision', overrides: { depth } })),
+    prefixes: (layers) => new Map(layers.map((layer) => [layer.name, layer.name])),
+  },
   build: resnet,
 };

@@ -8,6 +8,7 @@ import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-pr
 import { choice, classesOption, inputOption, numeric, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Lrn, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
+import { vggTorchvision } from './vgg-torchvision';
 
 export const vggOptionSpecs = [
   choice(
@@ -111,5 +112,6 @@ export const vggNetwork: NetworkDef = {
     // keras.applications.vgg16.preprocess_input is the "caffe" mode: BGR, mean subtracted, no std.
     keras: KERAS_CAFFE,
   },
+  torchvision: vggTorchvision,
   build: vgg,
 };

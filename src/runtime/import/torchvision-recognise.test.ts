@@ -94,7 +94,7 @@ describe('recogniseTorchvision refuses what fits no configuration, naming why', 
   it('a network the explorer does not have: its first keys', () => {
     const keys: Keys = [['features.0.0.weight', [32, 3, 3, 3]], ['features.0.1.weight', [32]], ['features.0.1.bias', [32]], ['features.1.conv.0.0.weight', [32, 1, 3, 3]], ['features.1.conv.1.weight', [16, 32, 1, 1]], ['classifier.1.weight', [1000, 1280]]];
     expect(refusal(stateDict(keys))).toBe(
-      'a state dict of a network the explorer does not have: its 6 tensors start "features.0.0.weight", "features.0.1.weight", "features.0.1.bias", "features.1.conv.0.0.weight", "features.1.conv.1.weight", …; torchvision\'s googlenet, resnet18–152, vgg11–19 and vgg11_bn–vgg19_bn are recognised',
+      'a state dict of a network the explorer does not have: its 6 tensors start "features.0.0.weight", "features.0.1.weight", "features.0.1.bias", "features.1.conv.0.0.weight", "features.1.conv.1.weight", …; torchvision\'s googlenet, vgg11, vgg11_bn, vgg13, vgg13_bn, vgg16, vgg16_bn, vgg19, vgg19_bn, resnet18, resnet34, resnet50, resnet101, resnet152 are recognised',
     );
   });
 

@@ -1,13 +1,14 @@
 // Which network and configuration a torchvision state dict is, from its keys and shapes alone:
-// every candidate configuration (GoogLeNet's torchvision preset with and without its aux heads,
-// ResNet-18 to -152, VGG-11 to -19 with and without BatchNorm) is laid out as torchvision would
-// name it, and the one whose keys and shapes all match is the file's. No match names what is
+// every model torchvision publishes of a network we have (the `torchvision` field of its
+// definition: GoogLeNet with and without its aux heads, ResNet-18 to -152, VGG-11 to -19 with and
+// without BatchNorm) is laid out as torchvision would name it, and the one whose keys and shapes
+// all match is the file's. No match names what is
 // wrong: the first keys of a network we do not have, or the first difference from the closest.
 
-import { configure, type Configuration } from '../../model/networks';
+import { configure, networks, type Configuration } from '../../model/networks';
 import type { TensorMap } from '../../weights/state-dict';
 import { WeightFileError } from '../../weights/weight-file-error';
-import { torchvisionLayout } from './torchvision-names';
+import { torchvisionLayout, torchvisionNetworks } from './torchvision-names';
 
 /** A configuration torchvision publishes weights for. */
 interface Candidate {
@@ -18,15 +19,9 @@ interface Candidate {
   readonly overrides: Readonly<Record<string, string>>;
 }
 
-const CANDIDATES: readonly Candidate[] = [
-  { title: 'googlenet', network: 'googlenet', preset: 'torchvision', overrides: { aux: 'on' } },
-  { title: 'googlenet without its aux heads', network: 'googlenet', preset: 'torchvision', overrides: { aux: 'off' } },
-  ...['18', '34', '50', '101', '152'].map((depth) => ({ title: `resnet${depth}`, network: 'resnet', preset: 'torchvision', overrides: { depth } })),
-  ...['11', '13', '16', '19'].flatMap((depth) => [
-    { title: `vgg${depth}`, network: 'vgg', preset: `vgg${depth}`, overrides: { bn: 'off' } },
-    { title: `vgg${depth}_bn`, network: 'vgg', preset: `vgg${depth}`, overrides: { bn: 'on' } },
-  ]),
-];
+/** Every model torchvision publishes of a network we have (each network's `torchvision` field). */
+const candidates = (): Candidate[] =>
+  torchvisionNetworks().flatMap((network) => (networks[network].torchvision?.models ?? []).map((model) => ({ ...model, network })));
 
 /** What a state dict was found to be. */
 export interface Recognised {
@@ -88,7 +83,7 @@ export function recogniseTorchvision(tensors: TensorMap): Recognised {
   const ignored = [...tensors.keys()].filter(isCounter);
   const shapes = new Map([...tensors].filter(([key]) => !isCounter(key)).map(([key, t]) => [key, t.shape] as const));
   if (shapes.size === 0) throw new WeightFileError('the state dict holds only num_batches_tracked counters, no weights');
-  const comparisons = CANDIDATES.map((c) => compare(c, shapes));
+  const comparisons = candidates().map((c) => compare(c, shapes));
   const match = comparisons.find((c) => c.differences === 0);
   if (match) {
     const { candidate, configuration } = match;
@@ -106,7 +101,7 @@ export function recogniseTorchvision(tensors: TensorMap): Recognised {
   const closest = comparisons.reduce((best, c) => (c.common > best.common || (c.common === best.common && c.differences < best.differences) ? c : best));
   const keys = [...shapes.keys()];
   const firstKeys = `${keys.slice(0, 5).map((k) => `"${k}"`).join(', ')}${keys.length > 5 ? ', …' : ''}`;
-  const known = 'googlenet, resnet18–152, vgg11–19 and vgg11_bn–vgg19_bn';
+  const known = [...new Set(candidates().map((c) => c.title.split(' ')[0]))].join(', ');
   // Fewer than half the keys in common: not a near miss of ours, a network we do not have.
   if (closest.common * 2 < shapes.size) {
     throw new WeightFileError(`a state dict of a network the explorer does not have: its ${keys.length.toLocaleString('en-US')} tensors start ${firstKeys}; torchvision's ${known} are recognised`);
