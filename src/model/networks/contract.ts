@@ -40,6 +40,27 @@ export interface FrameworkModels {
   readonly optional?: (key: string) => boolean;
 }
 
+/**
+ * The models keras.applications has of one network, and how Keras' code for them builds and names
+ * their layers: what the loader of Keras' .h5 files (src/runtime/import/keras-*.ts) reads. Keras'
+ * loader matches a file by the order of its layers with weights, so the order is a fact here too.
+ */
+export interface KerasModels {
+  /** Each model under keras.applications' name ("Xception", "VGG16"), with our configuration of it. */
+  readonly models: readonly { readonly title: string; readonly preset: string }[];
+  /** How Keras' code passes a join's inputs against our order of branches: the same, or reversed. */
+  readonly joinInputs: 'ours' | 'reversed';
+  /** Keras 3's name for one of our layers with weights. */
+  readonly layerName: (ours: string) => string;
+  /** Our layers with weights that `include_top=True` adds. */
+  readonly top: readonly string[];
+  /**
+   * The options a file decides, from the weight shapes of its layers with weights in file order
+   * (the classes; VGG's input size and fc, through fc1's kernel).
+   */
+  readonly optionsFrom: (shapes: readonly (readonly (readonly number[])[])[]) => OptionText;
+}
+
 export interface NetworkDef {
   /** In URLs, on the command line, in saved files: `net=xception`, `--model xception`. */
   readonly name: NetworkName;
@@ -63,6 +84,8 @@ export interface NetworkDef {
   readonly imagenet?: ImagenetWeights;
   /** torchvision's models of this network and its state-dict names, when it publishes any. */
   readonly torchvision?: FrameworkModels;
+  /** keras.applications' models of this network and how Keras orders and names their layers, when it has any. */
+  readonly keras?: KerasModels;
   /** Builds the description; unknown options or values throw an OptionError listing the valid ones. */
   readonly build: (options: Readonly<Record<string, unknown>>) => Model;
 }

@@ -8,6 +8,7 @@ import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-pr
 import { OptionError, choice, classesOption, inputOption, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
+import { resnetKeras } from './resnet-keras';
 
 /** Table 1's residual blocks per stage (conv2_x … conv5_x) and its block for each ImageNet depth. */
 const IMAGENET_DEPTHS = {
@@ -177,5 +178,6 @@ export const resnetNetwork: NetworkDef = {
     models: Object.keys(IMAGENET_DEPTHS).map((depth) => ({ title: `resnet${depth}`, preset: 'torchvision', overrides: { depth } })),
     prefixes: (layers) => new Map(layers.map((layer) => [layer.name, layer.name])),
   },
+  keras: resnetKeras,
   build: resnet,
 };

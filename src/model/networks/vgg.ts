@@ -8,6 +8,7 @@ import { KERAS_CAFFE, MINUS_ONE_TO_ONE, TORCHVISION_IMAGENET } from '../input-pr
 import { choice, classesOption, inputOption, numeric, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Lrn, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
+import { vggKeras } from './vgg-keras';
 import { vggTorchvision } from './vgg-torchvision';
 
 export const vggOptionSpecs = [
@@ -113,5 +114,6 @@ export const vggNetwork: NetworkDef = {
     keras: KERAS_CAFFE,
   },
   torchvision: vggTorchvision,
+  keras: vggKeras,
   build: vgg,
 };

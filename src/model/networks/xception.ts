@@ -17,6 +17,7 @@ import { MINUS_ONE_TO_ONE } from '../input-preparation';
 import { choice, classesOption, inputOption, numeric, resolveOptions, widthOption, type OptionsOf } from '../options';
 import type { Layer, Model, Node } from '../types';
 import type { NetworkDef } from './contract';
+import { xceptionKeras } from './xception-keras';
 
 export const xceptionOptionSpecs = [
   choice(
@@ -167,5 +168,6 @@ export const xceptionNetwork: NetworkDef = {
     title: "Keras' Xception",
     files: 'a tfjs layers model converted from keras.applications.Xception (model.json and its weight shards)',
   },
+  keras: xceptionKeras,
   build: xception,
 };

@@ -9,10 +9,11 @@
 // (the projection) before `conv2_block1_3_conv`, shapes equal (1×1×64×256) and order all that
 // tells them apart.
 
+import type { KerasModels } from '../../model/networks';
 import { assertNever, type Layer, type Model, type Node } from '../../model/types';
 
 /** How the Keras code orders a join's inputs against our branches: as ours, or reversed. */
-export type JoinInputs = 'ours' | 'reversed';
+export type JoinInputs = KerasModels['joinInputs'];
 
 interface Op {
   readonly layer?: Layer;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { KerasWeights } from '../../weights/keras-h5';
 import { WeightFileError } from '../../weights/weight-file-error';
 import { configure } from '../../model/networks';
-import { KERAS_APPLICATIONS } from './keras-applications';
+import { kerasApplication } from './keras-applications';
 import { KerasMismatchError, kerasTargets } from './keras-match';
 import { keras2Name } from './keras-names';
 import { recogniseKerasWeights } from './keras-recognise';
@@ -48,7 +48,7 @@ describe.each([
   const layers = applications[name];
 
   it(`our layers in Keras' order are its layers with weights, name for name (${weighted})`, () => {
-    const app = KERAS_APPLICATIONS.find((a) => a.name === name)!;
+    const app = kerasApplication(name);
     const targets = kerasTargets(configure(network, {}, preset).model, app);
     expect(targets.map((t) => t.kerasName)).toEqual(weightedNames(layers));
     expect(targets).toHaveLength(weighted);

@@ -9,7 +9,7 @@ import { configure, type Configuration } from '../../model/networks';
 import { OptionError } from '../../model/options';
 import { ShapeError } from '../../model/shapes';
 import type { KerasWeights } from '../../weights/keras-h5';
-import { KERAS_APPLICATIONS, type KerasApplication } from './keras-applications';
+import { kerasApplications, type KerasApplication } from './keras-applications';
 import { keras2Name } from './keras-names';
 import { KerasMismatchError, inDescriptionOrder, kerasTargets, matchKerasWeights, weightedLayers, type KerasMatch, type KerasTarget, type MappedLayer } from './keras-match';
 
@@ -47,7 +47,8 @@ export function recogniseKerasWeights(file: KerasWeights, options: RecogniseOpti
   if (weighted.length === 0) {
     throw new KerasMismatchError(`the file has no layer with weights (its ${file.layers.length} layers: ${file.layers.slice(0, 5).map((l) => l.name).join(', ') || 'none'})`);
   }
-  const attempts = KERAS_APPLICATIONS.flatMap((application): Attempt[] => {
+  const applications = kerasApplications();
+  const attempts = applications.flatMap((application): Attempt[] => {
     const fromFile = application.optionsFrom(weighted);
     const configuration = tryConfiguration(application, options.input === undefined ? fromFile : { ...fromFile, input: String(options.input) });
     if (configuration === undefined) return [];
@@ -66,7 +67,7 @@ export function recogniseKerasWeights(file: KerasWeights, options: RecogniseOpti
       renamed: match.layers.flatMap((layer, i) => (isKerasName(layer.fileName, targets[i].kerasName) ? [] : [{ file: layer.fileName, keras: targets[i].kerasName }])),
     };
   }
-  const all = KERAS_APPLICATIONS.map((a) => a.name).join(', ');
+  const all = applications.map((a) => a.name).join(', ');
   // The closest: the most layers paired, then the most names agreeing.
   const closest = [...attempts].sort((a, b) => matched(b) - matched(a) || b.names - a.names)[0];
   if (closest === undefined || closest.match.ok) throw new KerasMismatchError(`no Keras application fits the file (${all})`);

@@ -14,7 +14,7 @@ import type { Layer, Sequence } from '../../model/types';
 import { prepareRgb } from '../../model/input-preparation';
 import { readKerasWeights, type KerasWeights } from '../../weights/keras-h5';
 import { buildLayersModel } from '../build-layers-model';
-import { KERAS_APPLICATIONS } from './keras-applications';
+import { kerasApplication } from './keras-applications';
 import { KerasMismatchError, mapKerasWeights } from './keras-match';
 import { recogniseKerasWeights } from './keras-recognise';
 import { setKerasWeights } from './keras-set-weights';
@@ -53,7 +53,7 @@ function run(app: (typeof CASES)[number][0], layersModel: tf.LayersModel, networ
 }
 
 describe.each(CASES)('keras.applications.%s at 1/16 width (%s)', (app, name, options) => {
-  const application = KERAS_APPLICATIONS.find((a) => a.name === app)!;
+  const application = kerasApplication(app);
   const configuration = configure(application.network, options, application.preset);
 
   it('maps by order onto our configuration, every weight set, and answers what Keras answered', async () => {
@@ -82,7 +82,7 @@ describe.each(CASES)('keras.applications.%s at 1/16 width (%s)', (app, name, opt
 describe('ResNet50 at 1/16 width with Keras\' stem padding', () => {
   it('the stem by hand (pad 3, 7x7/2 valid, BN, ReLU, pad 1, 3x3/2 valid max pool), then our network: Keras\' features', async () => {
     const configuration = configure('resnet', CASES[3][2], 'keras');
-    const layers = mapKerasWeights(await fixture('keras3-resnet50-w16.h5'), configuration.model, KERAS_APPLICATIONS[3], 'our ResNet50');
+    const layers = mapKerasWeights(await fixture('keras3-resnet50-w16.h5'), configuration.model, kerasApplication('ResNet50'), 'our ResNet50');
     const [stem, ...rest] = configuration.model.root.children as Sequence[];
     const [conv1, bn1] = stem.children as Layer[];
     if (conv1.kind !== 'conv2d' || bn1.kind !== 'batchNorm') throw new Error('not a ResNet stem');
@@ -113,8 +113,8 @@ describe('mapping Keras files', () => {
   it('Keras 2 and Keras 3 names, one mapping: the same values for every layer', async () => {
     const model = configure('xception', CASES[0][2], 'keras').model;
     const [keras3, keras2] = await Promise.all([fixture('keras3-xception-w16.h5'), fixture('keras2-xception-w16.h5')]);
-    const a = mapKerasWeights(keras3, model, KERAS_APPLICATIONS[0], 'our Xception');
-    const b = mapKerasWeights(keras2, model, KERAS_APPLICATIONS[0], 'our Xception');
+    const a = mapKerasWeights(keras3, model, kerasApplication('Xception'), 'our Xception');
+    const b = mapKerasWeights(keras2, model, kerasApplication('Xception'), 'our Xception');
     expect(b.map((l) => l.name)).toEqual(a.map((l) => l.name));
     expect(b.map((l) => l.weights.map((w) => Array.from(w.data)))).toEqual(a.map((l) => l.weights.map((w) => Array.from(w.data))));
     expect(b.find((l) => l.name === 'conv2d')?.fileName).toBe('conv2d_1');
@@ -139,14 +139,14 @@ describe('mapping Keras files', () => {
   it('a file that does not fit the configuration is refused before anything is written', async () => {
     const file = await fixture('keras3-xception-w16.h5');
     const wider = configure('xception', { ...CASES[0][2], width: '0.125' }, 'keras').model;
-    expect(() => mapKerasWeights(file, wider, KERAS_APPLICATIONS[0], 'our Xception')).toThrow(
+    expect(() => mapKerasWeights(file, wider, kerasApplication('Xception'), 'our Xception')).toThrow(
       new KerasMismatchError("layer with weights #1: the file's \"block1_conv1\" has 3×3×3×2; our Xception's block1_conv1 has 3×3×3×4"),
     );
   });
 
   it('setKerasWeights checks every layer and shape against the tfjs model, and writes nothing when one is off', async () => {
     const configuration = configure('xception', CASES[0][2], 'keras');
-    const layers = mapKerasWeights(await fixture('keras3-xception-w16.h5'), configuration.model, KERAS_APPLICATIONS[0], 'our Xception');
+    const layers = mapKerasWeights(await fixture('keras3-xception-w16.h5'), configuration.model, kerasApplication('Xception'), 'our Xception');
     const layersModel = buildLayersModel(configuration.model);
     try {
       const values = () => layersModel.getWeights().map((w) => w.dataSync().slice(0, 4));
