@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { LAB_DEFAULTS, LAB_FIELDS, bottleneckLab, type LabField, type LabResult } from '../../analysis/bottleneck';
+import { LAB_DEFAULTS, LAB_FIELDS, bottleneckLab, type LabField } from '../../analysis/bottleneck';
 import type { Unit } from '../../analysis/ops';
 import { DesignCard } from './DesignCard';
 import { LabBars } from './LabBars';
 import { LabExplainer } from './LabExplainer';
 import { LabFields } from './LabFields';
+import { useLastValid } from './useLastValid';
 import { LabIssues } from './LabIssues';
 import { LabLatency, type MeasureConvs } from './LabLatency';
 import { LAB_EXAMPLES, labText, readLabText, type LabText } from './labText';
@@ -17,17 +18,12 @@ export interface BottleneckLabProps {
   readonly measureConvs?: MeasureConvs;
 }
 
-type Computed = Extract<LabResult, { ok: true }>;
-
 /** The worked example: one k×k conv layer built directly, behind a 1x1 bottleneck, and depthwise-separable. */
 export function BottleneckLab({ unit, measureConvs }: BottleneckLabProps) {
   const [text, setText] = useState<LabText>(() => labText(LAB_DEFAULTS));
   const result = useMemo(() => bottleneckLab(readLabText(text)), [text]);
 
-  // The last valid result stays on screen while a field is being edited into something invalid.
-  const [shown, setShown] = useState<Computed | undefined>(result.ok ? result : undefined);
-  if (result.ok && result !== shown) setShown(result);
-  const visible = result.ok ? result : shown;
+  const visible = useLastValid(result);
   const issues = result.ok ? [] : result.issues;
 
   const setField = (field: LabField, value: string) => setText((previous) => ({ ...previous, [field]: value }));

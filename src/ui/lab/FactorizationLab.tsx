@@ -1,10 +1,11 @@
 import { useId, useMemo, useState } from 'react';
-import { FACTOR_DEFAULTS, FACTOR_FIELDS, factorizationLab, type FactorField, type FactorResult } from '../../analysis/factorization';
+import { FACTOR_DEFAULTS, FACTOR_FIELDS, factorizationLab, type FactorField } from '../../analysis/factorization';
 import type { Unit } from '../../analysis/ops';
 import copy from './explainer.json';
 import { FactorCard } from './FactorCard';
 import { FactorExplainer } from './FactorExplainer';
 import { LabFields } from './LabFields';
+import { useLastValid } from './useLastValid';
 import { LabIssues } from './LabIssues';
 import { fieldText, readFieldText, type FieldText } from './labText';
 import './lab.css';
@@ -13,8 +14,6 @@ export interface FactorizationLabProps {
   /** Operations are shown as MACs or FLOPs (2 × MACs); the unit is printed next to every number. */
   readonly unit: Unit;
 }
-
-type Computed = Extract<FactorResult, { ok: true }>;
 
 const EXAMPLES = copy.factorization.examples;
 
@@ -25,10 +24,7 @@ export function FactorizationLab({ unit }: FactorizationLabProps) {
   const [bias, setBias] = useState(FACTOR_DEFAULTS.bias);
   const result = useMemo(() => factorizationLab({ ...readFieldText(FACTOR_FIELDS, text), bias }), [text, bias]);
 
-  // The last valid result stays on screen while a field is being edited into something invalid.
-  const [shown, setShown] = useState<Computed | undefined>(result.ok ? result : undefined);
-  if (result.ok && result !== shown) setShown(result);
-  const visible = result.ok ? result : shown;
+  const visible = useLastValid(result);
   const issues = result.ok ? [] : result.issues;
 
   const setField = (field: FactorField, value: string) => setText((previous) => ({ ...previous, [field]: value }));
